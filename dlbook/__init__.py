@@ -1,0 +1,23 @@
+"""dlbook: the reference package of an interactive textbook on deep networks and backprop.
+
+    activations   sigmoid, tanh, relu, leaky_relu, softplus, softmax: forward, derivative, backward
+    gradcheck     numerical gradients by central differences, and gradient-check reports
+    exercises     the checked exercises of every chapter
+    widgets       the interactive figures (imports matplotlib and ipywidgets when used)
+
+Importing dlbook imports numpy only; plotting and widget libraries load when first used.
+"""
+
+from . import activations, gradcheck
+
+__version__ = "0.1.0"
+__all__ = ["activations", "gradcheck", "exercises", "widgets", "__version__"]
+
+
+def __getattr__(name):
+    # exercises and widgets load on first use, keeping `import dlbook` as light as numpy
+    if name in ("exercises", "widgets"):
+        import importlib
+
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module 'dlbook' has no attribute {name!r}")
