@@ -1,0 +1,190 @@
+"""The shared checking machinery: one `check` for every exercise, whatever its kind.
+
+A check never raises on a learner's answer. An untouched stub (`...`, or a function that
+raises NotImplementedError) is "not attempted"; an answer that raises is "error"; a wrong
+answer is "failed", with feedback naming the input that exposed it, what was wrong, and,
+when the answer behaves like a known mistake, what that mistake is.
+"""
+
+import numbers
+import re
+
+import numpy as np
+
+from .. import _guard
+from .compare import alike, generic_diagnosis, output_problem, tolerances
+from .result import CheckResult
+from .running import call, describe
+
+__all__ = ["check"]
+
+NOT_ATTEMPTED = "Write your answer in the cell above (replace the ... or the raise line), run it, then run this check again."
+
+
+def check(ex, answer, *, seed=None, reveal=True):
+    """Check `answer` against exercise `ex`. Returns a CheckResult; never raises on the answer.
+
+    seed: the seed of the random inputs (the exercise's own by default; a grader uses another).
+    reveal: whether feedback may show expected values.
+    """
+    if answer is Ellipsis:
+        return _result(ex, "not attempted", NOT_ATTEMPTED)
+    rng = np.random.default_rng(ex.seed if seed is None else seed)
+    try:
+        status, feedback, passed_cases = _CHECKERS[ex.kind](ex, answer, rng, reveal)
+    except Exception as err:  # a bug in dlbook, never the learner's fault
+        return _result(ex, "error", f"The checker itself failed ({type(err).__name__}: {err}). "
+                       "This is a bug in dlbook, not in your answer: please report it.")
+    return _result(ex, status, feedback, passed_cases)
+
+
+def _result(ex, status, feedback, passed_cases=()):
+    points = ex.points if status == "passed" else 0
+    return CheckResult(ex.id, ex.title, status, feedback, points, ex.points, list(passed_cases))
+
+
+def _parameters(signature):
+    inside = re.search(r"\((.*)\)", signature)
+    return [p.strip().split("=")[0] for p in inside.group(1).split(",")] if inside else []
+
+
+def _float64(a):
+    if isinstance(a, np.ndarray) and a.dtype.kind in "biuf":
+        return a.astype(np.float64)
+    return a
+
+
+def _input_dtype(args):
+    for a in args:
+        if isinstance(a, np.ndarray):
+            return a.dtype.type if a.dtype.kind == "f" else None
+    return None
+
+
+# ---- functions ---------------------------------------------------------------------------
+
+def _check_function(ex, fn, rng, reveal):
+    if not callable(fn):
+        return "failed", f"Expected a function {ex.signature}, got {describe(fn)}.", []
+    names = _parameters(ex.signature)
+    passed = []
+    for case in ex.cases:
+        args = case.make(rng)
+        expected = ex.reference(*[_float64(a) for a in args])
+        run = call(fn, args, ex.forbid)
+        if run.not_attempted:
+            return "not attempted", NOT_ATTEMPTED, []
+        problem = _run_problem(ex, args, names, run, expected, reveal)
+        if problem:
+            given = "; ".join(f"{n} = {describe(a)}" for n, a in zip(names, args))
+            feedback = f"On {case.label} ({given}): {problem}."
+            diagnosis = _diagnose(ex, args, run, expected)
+            if diagnosis:
+                feedback += f"\n→ {diagnosis}"
+            status = "error" if run.error and not isinstance(run.error, _guard.ReferenceUsed) else "failed"
+            return status, feedback, passed
+        passed.append(case.label)
+    return "passed", f"Right on all {len(passed)} inputs: {', '.join(passed)}.", passed
+
+
+def _run_problem(ex, args, names, run, expected, reveal):
+    if isinstance(run.error, _guard.ReferenceUsed):
+        return (f"your code called {run.error.name}, dlbook's own reference implementation: "
+                "the exercise asks you to write it yourself with numpy")
+    if isinstance(run.error, NotImplementedError):
+        return (f"your function called code that is not written yet ({run.error}); "
+                "finish that exercise first")
+    if run.error is not None:
+        line = f" in the line `{run.error_line}`" if run.error_line else ""
+        return f"your function raised {type(run.error).__name__}: {run.error}{line}"
+    if run.mutated:
+        changed = ", ".join(names[i] if i < len(names) else f"argument {i}" for i in run.mutated)
+        return (f"your function changed its input {changed} in place; it must leave its "
+                "inputs as they were and return a new array (work on a copy, or use "
+                "operations like np.maximum that return new arrays)")
+    rtol, atol = tolerances(ex.rtol, ex.atol, *args, run.value)
+    dtype = _input_dtype(args) if ex.dtype == "preserve" else None
+    return output_problem(run.value, expected, rtol=rtol, atol=atol, input_dtype=dtype,
+                          warnings=run.warnings, reveal=reveal)
+
+
+def _diagnose(ex, args, run, expected):
+    """The message of the known mistake the answer behaves like, else a generic hint.
+
+    A mistake matches when it raises the same exception as the answer, or returns the same
+    values while being wrong itself on this input (wrong values, or numpy warnings that the
+    answer raised too).
+    """
+    rtol, atol = tolerances(ex.rtol, ex.atol, *args)
+    for mistake in ex.mistakes:
+        twin = call(mistake.wrong, args)
+        if run.error is not None or twin.error is not None:
+            if run.error is not None and type(run.error) is type(twin.error):
+                return mistake.message
+            continue
+        twin_wrong = not alike(twin.value, expected, rtol, atol)
+        if alike(run.value, twin.value, rtol, atol) and (twin_wrong or (twin.warnings and run.warnings)):
+            return mistake.message
+    if run.warnings and ex.overflow:
+        return ex.overflow
+    if run.error is None:
+        return generic_diagnosis(run.value, expected, atol)
+    return ""
+
+
+# ---- numbers, arrays, choices ------------------------------------------------------------
+
+def _expected_value(ex):
+    return ex.reference() if callable(ex.reference) else ex.reference
+
+
+def _check_number(ex, answer, rng, reveal):
+    if isinstance(answer, str):
+        return "failed", f"Your answer is the string {answer!r}: write it as a number, without quotes.", []
+    if isinstance(answer, np.ndarray) and answer.size == 1:
+        answer = answer.reshape(()).item()
+    if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
+        return "failed", f"Your answer must be a number, got {describe(answer)}.", []
+    value, expected = float(answer), float(_expected_value(ex))
+    if not np.isfinite(value):
+        return "failed", f"Your answer is {value}: it must be a finite number.", []
+    if np.isclose(value, expected, rtol=ex.rtol, atol=ex.atol):
+        return "passed", f"{value:.6g} is right.", ["the number"]
+    for mistake in ex.mistakes:
+        if np.isclose(value, float(mistake.wrong), rtol=ex.rtol, atol=ex.atol):
+            return "failed", f"{value:.6g} is not right.\n→ {mistake.message}", []
+    if np.isclose(value, -expected, rtol=ex.rtol, atol=ex.atol):
+        return "failed", f"{value:.6g} is not right.\n→ check the sign.", []
+    direction = "too large" if value > expected else "too small"
+    return "failed", f"{value:.6g} is not right: it is {direction}.", []
+
+
+def _check_array(ex, answer, rng, reveal):
+    expected = np.asarray(_expected_value(ex))
+    rtol, atol = tolerances(ex.rtol, ex.atol, answer)
+    problem = output_problem(answer, expected, rtol=rtol, atol=atol, reveal=reveal)
+    if not problem:
+        return "passed", "Every value is right.", ["the array"]
+    for mistake in ex.mistakes:
+        if alike(answer, mistake.wrong, rtol, atol):
+            return "failed", f"{problem[0].upper()}{problem[1:]}.\n→ {mistake.message}", []
+    hint = generic_diagnosis(answer, expected, atol)
+    return "failed", f"{problem[0].upper()}{problem[1:]}." + (f"\n→ {hint}" if hint else ""), []
+
+
+def _check_choice(ex, answer, rng, reveal):
+    keys = [c.key for c in ex.choices]
+    key = answer.strip().strip("()").lower() if isinstance(answer, str) else None
+    if key not in keys:
+        return "failed", f"Answer with the letter of one option, as a string: one of {', '.join(map(repr, keys))}.", []
+    chosen = next(c for c in ex.choices if c.key == key)
+    status = "passed" if key == ex.reference else "failed"
+    return status, f"({key}) {chosen.text}: {chosen.feedback}", (["the choice"] if status == "passed" else [])
+
+
+_CHECKERS = {
+    "function": _check_function,
+    "number": _check_number,
+    "array": _check_array,
+    "choice": _check_choice,
+}

@@ -1,0 +1,113 @@
+"""Comparing an answer's output with the expected one, and saying what is wrong with it.
+
+`output_problem` returns the first problem, in the order a learner should fix them: no
+value, wrong type, wrong shape, NaN or inf, wrong values, numpy warnings, wrong dtype.
+`generic_diagnosis` recognises mistakes common to every exercise: a sign flip, a constant
+factor (often N), a transpose.
+"""
+
+import numpy as np
+
+from .._validate import first_index
+
+__all__ = ["tolerances", "output_problem", "generic_diagnosis", "alike"]
+
+
+def tolerances(rtol, atol, *arrays):
+    """float32 carries ~7 digits: loosen the exercise's tolerances when float32 is involved."""
+    if any(isinstance(a, np.ndarray) and a.dtype == np.float32 for a in arrays):
+        return max(rtol, 1e-4), max(atol, 1e-7)
+    return rtol, atol
+
+
+def _fmt(x):
+    return f"{float(x):.6g}"
+
+
+def _warned(warnings):
+    return f' (numpy warned "{warnings[0]}")' if warnings else ""
+
+
+def output_problem(out, expected, *, rtol, atol, input_dtype=None, warnings=(), reveal=True):
+    """What is wrong with `out` as an answer `expected`, or None when it is right.
+
+    input_dtype: when float32 or float64, `out` must have that dtype (float32 in, float32 out).
+    warnings: numpy's floating-point warnings raised while computing `out`.
+    reveal: whether the message may show expected values (not in grading reports).
+    """
+    expected = np.asarray(expected)
+    if out is None:
+        return "your code returned None, which is what a function without a `return` statement gives"
+    if expected.ndim > 0 and not isinstance(out, np.ndarray):
+        if isinstance(out, (list, tuple)):
+            return (f"your code returned a Python {type(out).__name__}, not a numpy array: "
+                    "compute the result with numpy operations (or wrap it in np.array)")
+        return f"your code returned {type(out).__name__}, expected a numpy array of shape {expected.shape}"
+    try:
+        o = np.asarray(out)
+    except Exception:
+        return f"your code returned {type(out).__name__}, which is not a number or an array"
+    if o.dtype.kind == "b":
+        return ("your code returned a boolean array: turn it into numbers with "
+                ".astype(z.dtype) (True becomes 1.0, False 0.0)")
+    if o.dtype.kind not in "iuf":
+        return f"your code returned values of dtype {o.dtype}, expected real numbers"
+    if o.shape != expected.shape:
+        if o.ndim == 2 and o.shape == expected.shape[::-1]:
+            return (f"your result has shape {o.shape}, the transpose of the expected "
+                    f"{expected.shape}: check the order of your axes or your matrix product")
+        return f"your result has shape {o.shape}, expected {expected.shape}"
+    o64, e64 = o.astype(np.float64), expected.astype(np.float64)
+    bad = ~np.isfinite(o64) & np.isfinite(e64)
+    if bad.any():
+        i = first_index(bad)
+        at = f" at index {i}" if i else ""
+        should = f", where the answer is {_fmt(e64[i])}" if reveal else ", where the answer is finite"
+        return f"your result has {o64[i]}{at}{should}{_warned(warnings)}"
+    wrong = ~np.isclose(o64, e64, rtol=rtol, atol=atol, equal_nan=True)
+    if wrong.any():
+        i = first_index(wrong)
+        at = f" at index {i}" if i else ""
+        count = f" ({int(wrong.sum())} of {wrong.size} values are off)" if wrong.size > 1 else ""
+        if reveal:
+            return f"wrong value{at}: expected {_fmt(e64[i])}, got {_fmt(o64[i])}{count}{_warned(warnings)}"
+        return f"wrong value{at}{count}{_warned(warnings)}"
+    if warnings:
+        return (f'numpy warned "{warnings[0]}" while running your code: the values came out '
+                "right here, but only by luck")
+    if input_dtype in (np.float32, np.float64) and o.dtype != input_dtype:
+        return (f"your result is {o.dtype} for {np.dtype(input_dtype)} input: float32 in must "
+                "give float32 out (as in PyTorch); numpy keeps float32 unless a float64 array "
+                "or a np.float64 constant joins the computation")
+    return None
+
+
+def generic_diagnosis(out, expected, atol=1e-9):
+    """A hint for wrong values that follow a common pattern, or ''."""
+    try:
+        o = np.asarray(out, dtype=np.float64)
+    except Exception:
+        return ""
+    e = np.asarray(expected, dtype=np.float64)
+    if o.shape != e.shape or not np.isfinite(o).all() or np.allclose(o, e, atol=atol):
+        return ""
+    big = np.abs(e) > max(atol, 1e-12)
+    if not big.any():
+        return ""
+    if np.allclose(o, -e, rtol=1e-6, atol=atol):
+        return "every value has the opposite sign: look for a minus sign too many or too few"
+    ratio = o[big] / e[big]
+    k = float(np.median(ratio))
+    if np.allclose(ratio, k, rtol=1e-6) and np.allclose(o[~big], 0, atol=atol) and k != 0:
+        return (f"every value is {k:.6g} times the expected one: a constant factor is missing "
+                "or extra (a factor of N, of 2, a mean for a sum?)")
+    return ""
+
+
+def alike(a, b, rtol, atol):
+    """Whether two outputs agree in shape and value (NaN matching NaN)."""
+    try:
+        a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
+    except Exception:
+        return False
+    return a.shape == b.shape and bool(np.allclose(a, b, rtol=rtol, atol=atol, equal_nan=True))

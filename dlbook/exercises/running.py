@@ -1,0 +1,105 @@
+"""Calling a learner's function so that nothing it does can crash the check.
+
+`call` runs the answer on copies of the inputs with numpy's floating-point warnings
+recorded, the exercise's reference refused, and any exception caught, and reports what
+happened: the value, the exception with the learner's line, the warnings, and whether the
+inputs were modified.
+"""
+
+import copy
+import os
+import traceback
+import warnings
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .. import _guard
+
+__all__ = ["Run", "call", "describe"]
+
+# frames in these folders are dlbook's or numpy's, not the learner's
+_LIBRARY_DIRS = tuple(
+    os.path.dirname(os.path.abspath(f)) + os.sep for f in (_guard.__file__, np.__file__)
+)
+
+
+@dataclass
+class Run:
+    value: object = None
+    error: BaseException | None = None
+    error_line: str = ""  # the learner's line that raised, when it can be found
+    warnings: list = field(default_factory=list)  # numpy's messages, e.g. "overflow encountered in exp"
+    mutated: list = field(default_factory=list)  # indices of the arguments that were modified
+
+    stub: bool = False  # the answer's own body raised NotImplementedError: untouched
+
+    @property
+    def not_attempted(self):
+        return self.stub
+
+
+def _same(a, b):
+    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
+        a, b = np.asarray(a), np.asarray(b)
+        if a.shape != b.shape or a.dtype != b.dtype:
+            return False
+        return bool(np.array_equal(a, b, equal_nan=a.dtype.kind in "fc"))
+    try:
+        return bool(a == b)
+    except Exception:
+        return False
+
+
+def _learner_line(err):
+    """The last line of the traceback that is not inside dlbook or numpy."""
+    frames = traceback.extract_tb(err.__traceback__)
+    for frame in reversed(frames):
+        if not frame.filename.startswith(_LIBRARY_DIRS) and frame.line:
+            return frame.line.strip()
+    return ""
+
+
+def _raised_by(fn, err):
+    """Whether err was raised in fn's own body (not in a function fn called)."""
+    code = getattr(fn, "__code__", None)
+    tb = err.__traceback__
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    return code is None or tb.tb_frame.f_code is code
+
+
+def call(fn, args, forbid=()):
+    """Run fn(*copies of args) and report what happened in a Run. Never raises an Exception."""
+    copies = copy.deepcopy(args)
+    run = Run()
+    # underflow to 0 is what stable formulas rely on (exp(-1e4) == 0): only the rest warns
+    errstate = np.errstate(over="warn", invalid="warn", divide="warn", under="ignore")
+    with warnings.catch_warnings(record=True) as caught, errstate:
+        warnings.simplefilter("always")
+        try:
+            with _guard.refuse(forbid):
+                run.value = fn(*copies)
+        except _guard.ReferenceUsed as err:
+            run.error = err
+        except Exception as err:  # the learner's bug is the result here, not a crash
+            run.error = err
+            run.error_line = _learner_line(err)
+            run.stub = isinstance(err, NotImplementedError) and _raised_by(fn, err)
+    run.warnings = [str(w.message) for w in caught if issubclass(w.category, RuntimeWarning)]
+    run.mutated = [i for i, (a, c) in enumerate(zip(args, copies)) if not _same(a, c)]
+    return run
+
+
+def describe(value, limit=12):
+    """A short description of an input for feedback: dtype and shape, and values if few."""
+    if isinstance(value, np.ndarray):
+        text = f"{value.dtype} array of shape {value.shape}"
+        if value.size <= limit:
+            numbers = np.array2string(value, separator=", ", threshold=limit,
+                                      formatter={"float_kind": lambda x: f"{x:.4g}"})
+            text += " " + numbers
+        return text.replace("\n", "")
+    if isinstance(value, (list, tuple)) and len(value) > limit:
+        return f"{type(value).__name__} of length {len(value)}"
+    return repr(value)
