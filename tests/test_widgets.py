@@ -54,3 +54,17 @@ def test_the_widget_is_one_box_made_once():
     ex = ActivationExplorer()
     assert ex.widget is ex.widget
     assert "application/vnd.jupyter.widget-view+json" in ex._repr_mimebundle_()
+
+
+def test_sliding_z0_blits_without_a_full_redraw_and_matches_one():
+    ex = ActivationExplorer("tanh")
+    ex.fig.canvas.draw()
+    full_draws = []
+    ex.fig.canvas.mpl_connect("draw_event", lambda event: full_draws.append(event))
+    ex.z0.value = 2.5
+    assert full_draws == []  # only the tangent and the points were repainted
+    blitted = np.asarray(ex.fig.canvas.buffer_rgba()).copy()
+    ex.fig.canvas.draw()
+    np.testing.assert_array_equal(blitted, np.asarray(ex.fig.canvas.buffer_rgba()))
+    ex.activation.value = "relu"
+    assert len(full_draws) == 2  # ours above, and the one a new activation needs
