@@ -15,6 +15,7 @@ the notebook's metadata and dlbook's exercise id (and tags) in a cell's.
 """
 
 import ast
+import copy
 import json
 import re
 from pathlib import Path
@@ -93,7 +94,7 @@ def learner_version(nb, notebook_name, known_ids=None):
     Returns (chapter notebook, {exercise id: {"notebook", "solution", "stub"}}). Marks each
     answer cell, in both notebooks, with its exercise id in the cell's metadata.
     """
-    chapter = nbformat.from_dict(json.loads(json.dumps(nb)))
+    chapter = copy.deepcopy(nb)
     records = {}
     for index, cell in enumerate(chapter.cells):
         if BEGIN not in cell.source and END not in cell.source:

@@ -164,3 +164,15 @@ def test_solutions_index_is_in_book_order_with_names():
     data = json.loads((registry.resources.files("dlbook.exercises") / "solutions.json").read_text())
     assert list(data) == ALL
     assert all(entry["name"] == exercises.get(i).name for i, entry in data.items())
+
+
+def test_array_exercises_name_known_mistakes_and_constant_factors():
+    ex = exercises.Exercise(id="t.identity", kind="array", title="the identity", name="I",
+                            reference=np.eye(2), hints=["a", "b"],
+                            mistakes=[exercises.Mistake("zeros", np.zeros((2, 2)), "that is the zero matrix")])
+    assert ex.check(np.eye(2)).passed
+    assert "that is the zero matrix" in ex.check(np.zeros((2, 2))).feedback
+    assert "every value is 2 times" in ex.check(2 * np.eye(2)).feedback
+    assert "shape (3, 3), expected (2, 2)" in ex.check(np.eye(3)).feedback
+    assert "not a numpy array" in ex.check([[1.0, 0.0], [0.0, 1.0]]).feedback
+    assert ex.check(...).status == "not attempted"

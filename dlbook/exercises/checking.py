@@ -165,10 +165,8 @@ def _check_array(ex, answer, rng, reveal):
     problem = output_problem(answer, expected, rtol=rtol, atol=atol, reveal=reveal)
     if not problem:
         return "passed", "Every value is right.", ["the array"]
-    for mistake in ex.mistakes:
-        if alike(answer, mistake.wrong, rtol, atol):
-            return "failed", f"{problem[0].upper()}{problem[1:]}.\n→ {mistake.message}", []
-    hint = generic_diagnosis(answer, expected, atol)
+    known = next((m.message for m in ex.mistakes if alike(answer, m.wrong, rtol, atol)), "")
+    hint = known or generic_diagnosis(answer, expected, atol)
     return "failed", f"{problem[0].upper()}{problem[1:]}." + (f"\n→ {hint}" if hint else ""), []
 
 
