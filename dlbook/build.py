@@ -139,8 +139,9 @@ def build(root="."):
     for path in sources:
         nb = clean(nbformat.read(path, as_version=4))
         chapter, found = learner_version(nb, path.name, known)
-        for exercise_id in found.keys() & records.keys():
-            raise BuildError(f"{path.name}: {exercise_id} has an answer cell in another notebook too")
+        clash = sorted(found.keys() & records.keys())
+        if clash:
+            raise BuildError(f"{path.name}: {clash[0]} has an answer cell in another notebook too")
         records.update(found)
         nbformat.validate(nb)
         files[path] = _text(nb)

@@ -1,9 +1,9 @@
 """Comparing an answer's output with the expected one, and saying what is wrong with it.
 
 `output_problem` returns the first problem, in the order a learner should fix them: no
-value, wrong type, wrong shape, NaN or inf, wrong values, numpy warnings, wrong dtype.
-`generic_diagnosis` recognises mistakes common to every exercise: a sign flip, a constant
-factor (often N), a transpose.
+value, wrong type, wrong shape (naming a transpose), NaN or inf, wrong values, numpy
+warnings, wrong dtype. `generic_diagnosis` recognises wrong values common to every
+exercise: a sign flip, a constant factor (often N).
 """
 
 import numpy as np

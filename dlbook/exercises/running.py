@@ -32,11 +32,7 @@ class Run:
     warnings: list = field(default_factory=list)  # numpy's messages, e.g. "overflow encountered in exp"
     mutated: list = field(default_factory=list)  # indices of the arguments that were modified
 
-    stub: bool = False  # the answer's own body raised NotImplementedError: untouched
-
-    @property
-    def not_attempted(self):
-        return self.stub
+    not_attempted: bool = False  # the answer's own body raised NotImplementedError: a stub
 
 
 def _same(a, b):
@@ -80,12 +76,10 @@ def call(fn, args, forbid=()):
         try:
             with _guard.refuse(forbid):
                 run.value = fn(*copies)
-        except _guard.ReferenceUsed as err:
-            run.error = err
         except Exception as err:  # the learner's bug is the result here, not a crash
             run.error = err
             run.error_line = _learner_line(err)
-            run.stub = isinstance(err, NotImplementedError) and _raised_by(fn, err)
+            run.not_attempted = isinstance(err, NotImplementedError) and _raised_by(fn, err)
     run.warnings = [str(w.message) for w in caught if issubclass(w.category, RuntimeWarning)]
     run.mutated = [i for i, (a, c) in enumerate(zip(args, copies)) if not _same(a, c)]
     return run
