@@ -56,6 +56,8 @@ WRONG = [
      "your softmax overflows for logits near 1000"),
     ("activations.softmax", "def softmax(z):\n    e = np.exp(z - z.max(axis=0, keepdims=True))\n    return e / e.sum(axis=0, keepdims=True)",
      "normalised over axis 0"),
+    ("activations.softmax", "def softmax(z):\n    e = np.exp(z - z.max(axis=1, keepdims=True))\n    return e / e.sum(axis=1, keepdims=True)",
+     "axis=-1 always means the last axis"),
     ("activations.softmax", "def softmax(z):\n    e = np.exp(z - z.max(axis=-1, keepdims=True))\n    return e / e.sum(axis=-1)",
      "keepdims=True"),
     ("activations.softmax", "def softmax(z):\n    e = np.exp(z - z.max())\n    return e / e.sum()", "sum over the whole batch"),

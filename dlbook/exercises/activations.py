@@ -162,7 +162,7 @@ def _softmax_cases():
     return [
         Case("a non-square batch of logits", lambda rng: (rng.normal(0, 2, size=(3, 5)),)),
         Case("a batch of one", lambda rng: (rng.normal(0, 2, size=(1, 4)),)),
-        Case("a single vector of logits (1-D)", lambda rng: (rng.normal(0, 2, size=6),)),
+        Case("a single 1-D vector of logits", lambda rng: (rng.normal(0, 2, size=6),)),
         Case("large logits", lambda rng: (np.array([[1000.0, 1001.0, 1002.0],
                                                     [-1000.0, -1001.0, -1002.0]]),)),
         Case("logits of +-1e4", lambda rng: (np.array([[1e4, -1e4, 0.0], [0.0, 1e4, 1e4]]),)),
@@ -186,6 +186,9 @@ softmax = Exercise(
     cases=_softmax_cases(),
     forbid=(_REF + "softmax",),
     mistakes=[
+        Mistake("axis 1", lambda z: _shifted_exp(z, 1) / _shifted_exp(z, 1).sum(axis=1, keepdims=True),
+                "axis=1 is the last axis only when z is 2-D; a single vector has no axis 1, and a "
+                "(N, T, C) batch's classes are on axis 2. axis=-1 always means the last axis."),
         Mistake("axis 0", lambda z: _shifted_exp(z, 0) / _shifted_exp(z, 0).sum(axis=0, keepdims=True),
                 "you normalised over axis 0, so each column sums to 1. Each row holds one "
                 "example's logits: use axis=-1, so that each row sums to 1."),
