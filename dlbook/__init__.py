@@ -1,6 +1,7 @@
 """dlbook: the reference package of an interactive textbook on deep networks and backprop.
 
     activations   sigmoid, tanh, relu, leaky_relu, softplus, softmax: forward, derivative, backward
+    losses        mse and the cross-entropies, from probabilities or logits: value and gradient
     gradcheck     numerical gradients by central differences, and gradient-check reports
     exercises     the checked exercises of every chapter
     widgets       the interactive figures (imports matplotlib and ipywidgets when used)
@@ -8,10 +9,10 @@
 Importing dlbook imports numpy only; plotting and widget libraries load when first used.
 """
 
-from . import activations, gradcheck
+from . import activations, gradcheck, losses
 
 __version__ = "0.1.0"
-__all__ = ["activations", "gradcheck", "exercises", "widgets", "__version__"]
+__all__ = ["activations", "losses", "gradcheck", "exercises", "widgets", "__version__"]
 
 
 def __getattr__(name):
