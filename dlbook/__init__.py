@@ -1,6 +1,8 @@
 """dlbook: the reference package of an interactive textbook on deep networks and backprop.
 
     activations   sigmoid, tanh, relu, leaky_relu, softplus, softmax: forward, derivative, backward
+    nn            dense layers, activation layers and Sequential networks: the forward pass
+    init          initial weights: Xavier/Glorot and He, with an explicit rng
     losses        mse and the cross-entropies, from probabilities or logits: value and gradient
     gradcheck     numerical gradients by central differences, and gradient-check reports
     exercises     the checked exercises of every chapter
@@ -9,10 +11,10 @@
 Importing dlbook imports numpy only; plotting and widget libraries load when first used.
 """
 
-from . import activations, gradcheck, losses
+from . import activations, gradcheck, init, losses, nn
 
 __version__ = "0.1.0"
-__all__ = ["activations", "losses", "gradcheck", "exercises", "widgets", "__version__"]
+__all__ = ["activations", "nn", "init", "losses", "gradcheck", "exercises", "widgets", "__version__"]
 
 
 def __getattr__(name):

@@ -51,6 +51,8 @@ def _parameters(signature):
 def _float64(a):
     if isinstance(a, np.ndarray) and a.dtype.kind in "biuf":
         return a.astype(np.float64)
+    if isinstance(a, (list, tuple)):
+        return type(a)(_float64(v) for v in a)
     return a
 
 
@@ -116,11 +118,16 @@ def _diagnose(ex, args, run, expected):
     answer raised too).
     """
     rtol, atol = tolerances(ex.rtol, ex.atol, *args)
-    for mistake in ex.mistakes:
-        twin = call(mistake.wrong, args)
+    twins = [(mistake, call(mistake.wrong, args)) for mistake in ex.mistakes]
+    if run.error is not None:
+        # the same exception with the same message first (two mistakes may both raise a
+        # ValueError, about different shapes), then the same kind of exception
+        for same in (lambda e: str(e) == str(run.error), lambda e: True):
+            for mistake, twin in twins:
+                if type(twin.error) is type(run.error) and same(twin.error):
+                    return mistake.message
+    for mistake, twin in twins:
         if run.error is not None or twin.error is not None:
-            if run.error is not None and type(run.error) is type(twin.error):
-                return mistake.message
             continue
         twin_wrong = not alike(twin.value, expected, rtol, atol)
         if alike(run.value, twin.value, rtol, atol) and (twin_wrong or (twin.warnings and run.warnings)):

@@ -36,6 +36,8 @@ class Run:
 
 
 def _same(a, b):
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):  # e.g. a list of (W, b)
+        return type(a) is type(b) and len(a) == len(b) and all(map(_same, a, b))
     if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
         a, b = np.asarray(a), np.asarray(b)
         if a.shape != b.shape or a.dtype != b.dtype:
@@ -94,6 +96,10 @@ def describe(value, limit=12):
                                       formatter={"float_kind": lambda x: f"{x:.4g}"})
             text += " " + numbers
         return text.replace("\n", "")
-    if isinstance(value, (list, tuple)) and len(value) > limit:
-        return f"{type(value).__name__} of length {len(value)}"
+    if isinstance(value, (list, tuple)):
+        if len(value) > limit:
+            return f"{type(value).__name__} of length {len(value)}"
+        if any(isinstance(v, (np.ndarray, list, tuple)) for v in value):  # e.g. layers (W, b)
+            inner = ", ".join(describe(v, limit=0) for v in value)
+            return f"[{inner}]" if isinstance(value, list) else f"({inner})"
     return repr(value)

@@ -1,0 +1,203 @@
+"""Layers and networks: the forward pass over a batch, with PyTorch's batch-first shapes.
+
+A dense (fully connected) layer computes, for a batch of N examples with D_in features each,
+
+    Z = X @ W + b        X (N, D_in), W (D_in, D_out), b (D_out,), Z (N, D_out)
+
+row by row the weighted sum z_j = sum_i x_i w_ij + b_j of every neuron j. An activation layer
+applies a = f(z) element-wise (or softmax along each row). A `Sequential` network chains
+layers: input layer (the features X), hidden layers, output layer.
+
+Every layer is called `layer(X)` (or `layer.forward(X)`) and keeps its parameters in a dict
+`params` ({"W": ..., "b": ...} for Dense, empty for activations). Models are reproducible:
+Dense takes an explicit `rng`.
+"""
+
+import numpy as np
+
+from . import _guard, activations
+from . import init as _init
+from ._validate import as_float_array
+
+__all__ = ["dense", "parameter_count", "Layer", "Dense", "Activation", "ReLU", "Sigmoid", "Tanh",
+           "Softmax", "Sequential", "mlp"]
+
+
+def dense(X, W, b):
+    """Z = X @ W + b, a dense layer's forward pass on a batch.
+
+    X: (N, D_in), one example per row. W: (D_in, D_out). b: (D_out,).
+    Returns Z: (N, D_out). float32 stays float32 when X, W and b all are.
+    """
+    _guard.check("dlbook.nn.dense")
+    X, W, b = _check_dense(X, W, b)
+    return X @ W + b
+
+
+def _check_dense(X, W, b):
+    X, W, b = as_float_array(X, "X"), as_float_array(W, "W"), as_float_array(b, "b")
+    if X.ndim != 2:
+        raise ValueError(f"X has shape {X.shape}: it must be a batch of shape (N, D_in); "
+                         "one example x of shape (D,) is the batch x.reshape(1, -1)")
+    if W.ndim != 2:
+        raise ValueError(f"W has shape {W.shape}: it must have shape (D_in, D_out)")
+    if W.shape[0] != X.shape[1]:
+        hint = ": it looks transposed, use W.T" if W.shape[1] == X.shape[1] else ""
+        raise ValueError(f"W has shape {W.shape} but X has D_in = {X.shape[1]} features "
+                         f"(shape {X.shape}): W must have shape ({X.shape[1]}, D_out){hint}")
+    if b.shape != (W.shape[1],):
+        raise ValueError(f"b has shape {b.shape}: it must have shape ({W.shape[1]},), one bias "
+                         "per output neuron, added to every row of X @ W")
+    return X, W, b
+
+
+def parameter_count(sizes):
+    """The number of weights and biases of a dense network with these layer sizes.
+
+    sizes: [D_in, H_1, ..., D_out], input layer first. Each layer from n_in to n_out neurons has
+    n_in * n_out weights and n_out biases; the input layer has none.
+    """
+    sizes = list(sizes)
+    if not sizes or any(isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1 for n in sizes):
+        raise ValueError(f"sizes must be a non-empty list of positive integers, got {sizes!r}")
+    return sum(int(n_in) * int(n_out) + int(n_out) for n_in, n_out in zip(sizes, sizes[1:]))
+
+
+class Layer:
+    """A step of the forward pass. Subclasses define `forward(X)`; `params` holds the parameters."""
+
+    def __init__(self):
+        self.params = {}
+
+    def forward(self, X):
+        raise NotImplementedError
+
+    def __call__(self, X):
+        return self.forward(X)
+
+    @property
+    def n_params(self):
+        """How many numbers the layer learns."""
+        return sum(p.size for p in self.params.values())
+
+
+class Dense(Layer):
+    """A fully connected layer: Z = X @ W + b.
+
+    in_features = D_in, out_features = D_out. Parameters: W (D_in, D_out), drawn by the scheme
+    `init` (see dlbook.init: "he_normal" suits ReLU, "xavier_uniform" tanh and sigmoid), and
+    b (D_out,), zeros. rng: a numpy Generator or an int seed.
+    """
+
+    def __init__(self, in_features, out_features, *, rng, init="he_normal"):
+        super().__init__()
+        W = _init.get(init)(in_features, out_features, rng)
+        self.params = {"W": W, "b": np.zeros(W.shape[1])}
+        self.init = init
+
+    @property
+    def in_features(self):
+        return self.params["W"].shape[0]
+
+    @property
+    def out_features(self):
+        return self.params["W"].shape[1]
+
+    def forward(self, X):
+        """Z = X @ W + b. X: (N, D_in). Returns Z: (N, D_out), in X's float dtype."""
+        X, W, b = _check_dense(X, self.params["W"], self.params["b"])
+        return X @ W.astype(X.dtype, copy=False) + b.astype(X.dtype, copy=False)
+
+    def __repr__(self):
+        return f"Dense({self.in_features}, {self.out_features})"
+
+
+class Activation(Layer):
+    """An activation layer a = f(z), f one of dlbook.activations by name (e.g. "relu")."""
+
+    def __init__(self, name):
+        super().__init__()
+        self.f = activations.get(name)
+        self.name = name
+
+    def forward(self, Z):
+        """a = f(Z). Z: (N, D). Returns (N, D)."""
+        return self.f._f(as_float_array(Z, "Z"))
+
+    def __repr__(self):
+        return f"{type(self).__name__}()" if type(self) is not Activation else f"Activation({self.name!r})"
+
+
+class ReLU(Activation):
+    def __init__(self):
+        super().__init__("relu")
+
+
+class Sigmoid(Activation):
+    def __init__(self):
+        super().__init__("sigmoid")
+
+
+class Tanh(Activation):
+    def __init__(self):
+        super().__init__("tanh")
+
+
+class Softmax(Activation):
+    def __init__(self):
+        super().__init__("softmax")
+
+
+class Sequential(Layer):
+    """Layers applied one after another: Sequential(Dense(2, 4, rng=0), ReLU(), Dense(4, 1, rng=1)).
+
+    `params` names each parameter by its layer's index, as PyTorch does: {"0.W", "0.b", "2.W", ...}.
+    """
+
+    def __init__(self, *layers):  # no Layer.__init__: its params come from its layers
+        for i, layer in enumerate(layers):
+            if not isinstance(layer, Layer):
+                raise TypeError(f"layer {i} is {layer!r}, not a dlbook.nn layer")
+        self.layers = list(layers)
+
+    @property
+    def params(self):
+        return {f"{i}.{k}": v for i, layer in enumerate(self.layers) for k, v in layer.params.items()}
+
+    def forward(self, X):
+        """Each layer's output is the next one's input. X: (N, D_in). Returns the last output."""
+        for layer in self.layers:
+            X = layer(X)
+        return X
+
+    def activations(self, X):
+        """The input and every layer's output, in order: [X, Z_1, A_1, ...] (for drawings)."""
+        outputs = [as_float_array(X, "X")]
+        for layer in self.layers:
+            outputs.append(layer(outputs[-1]))
+        return outputs
+
+    def __repr__(self):
+        inner = ",\n".join(f"  {layer!r}" for layer in self.layers)
+        return f"Sequential(\n{inner}\n)"
+
+
+def mlp(sizes, *, activation="relu", output=None, rng, init=None):
+    """A dense network with these layer sizes: activation after each hidden layer.
+
+    sizes: [D_in, H_1, ..., D_out]. output: the output layer's activation ("sigmoid" for binary,
+    "softmax" for multiclass), or None for logits, which the losses from logits expect.
+    init: the weight scheme, by default He for ReLU and Xavier otherwise.
+    """
+    parameter_count(sizes)  # validates sizes
+    rng = _init.as_rng(rng)
+    init = init or ("he_normal" if activation in ("relu", "leaky_relu") else "xavier_uniform")
+    layers = []
+    for i, (n_in, n_out) in enumerate(zip(sizes, sizes[1:])):
+        layers.append(Dense(n_in, n_out, rng=rng, init=init))
+        last = i == len(sizes) - 2
+        if not last:
+            layers.append(Activation(activation))
+        elif output is not None:
+            layers.append(Activation(output))
+    return Sequential(*layers)
