@@ -174,7 +174,8 @@ class BinaryCrossEntropy(Loss):
         return y, p
 
     def _loss(self, y, p):
-        return -(y * _clamped_log(p) + (1 - y) * _clamped_log(1 - p))
+        # 0 - x, not -x: a perfect prediction costs 0.0, not -0.0
+        return 0 - (y * _clamped_log(p) + (1 - y) * _clamped_log(1 - p))
 
     def _grad(self, y, p):
         return (p - y) / np.maximum(p * (1 - p), p.dtype.type(EPS))
@@ -253,7 +254,7 @@ class CategoricalCrossEntropy(_Categorical):
         return y, p
 
     def _loss(self, y, p):
-        return -(y * _clamped_log(p)).sum(axis=-1)
+        return 0 - (y * _clamped_log(p)).sum(axis=-1)
 
     def _grad(self, y, p):
         return -y / np.maximum(p, p.dtype.type(EPS))
@@ -270,7 +271,7 @@ class SoftmaxCrossEntropy(_Categorical):
     name = "softmax_cross_entropy"
 
     def _loss(self, y, z):
-        return -(y * (z - _logsumexp(z)[..., None])).sum(axis=-1)
+        return 0 - (y * (z - _logsumexp(z)[..., None])).sum(axis=-1)
 
     def _grad(self, y, z):
         return Softmax._f(z) * y.sum(axis=-1, keepdims=True) - y

@@ -57,6 +57,7 @@ def parameter_count(sizes):
     sizes: [D_in, H_1, ..., D_out], input layer first. Each layer from n_in to n_out neurons has
     n_in * n_out weights and n_out biases; the input layer has none.
     """
+    _guard.check("dlbook.nn.parameter_count")
     sizes = list(sizes)
     if not sizes or any(isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1 for n in sizes):
         raise ValueError(f"sizes must be a non-empty list of positive integers, got {sizes!r}")
@@ -189,6 +190,8 @@ def mlp(sizes, *, activation="relu", output=None, rng, init=None):
     "softmax" for multiclass), or None for logits, which the losses from logits expect.
     init: the weight scheme, by default He for ReLU and Xavier otherwise.
     """
+    if len(sizes) < 2:
+        raise ValueError(f"sizes must list at least an input and an output size, got {sizes!r}")
     parameter_count(sizes)  # validates sizes
     rng = _init.as_rng(rng)
     init = init or ("he_normal" if activation in ("relu", "leaky_relu") else "xavier_uniform")

@@ -6,7 +6,7 @@ import json
 import numpy as np
 import pytest
 
-from dlbook import exercises
+from dlbook import activations, exercises
 from dlbook.exercises import registry
 from dlbook.exercises.result import CheckResult
 
@@ -16,14 +16,14 @@ ALL = exercises.ids()
 
 
 def answer_from(code, exercise_id, namespace=None):
-    namespace = {"np": np} if namespace is None else namespace
+    namespace = {"np": np, "activations": activations} if namespace is None else namespace
     exec(compile(code, f"<answer to {exercise_id}>", "exec"), namespace)
     return namespace[exercises.get(exercise_id).name]
 
 
 def chapter_namespace(exercise_id, key):
     """The names a notebook has when it reaches this exercise: every earlier answer's code."""
-    namespace = {"np": np}
+    namespace = {"np": np, "activations": activations}
     chapter = exercises.get(exercise_id).chapter
     for earlier in exercises.ids(chapter):
         if earlier == exercise_id:

@@ -97,9 +97,18 @@ def describe(value, limit=12):
             text += " " + numbers
         return text.replace("\n", "")
     if isinstance(value, (list, tuple)):
+        if len(value) <= 8 and any(isinstance(v, (np.ndarray, list, tuple)) for v in value):
+            return _shapes(value)  # e.g. a network's layers [(W, b), ...]
         if len(value) > limit:
             return f"{type(value).__name__} of length {len(value)}"
-        if any(isinstance(v, (np.ndarray, list, tuple)) for v in value):  # e.g. layers (W, b)
-            inner = ", ".join(describe(v, limit=0) for v in value)
-            return f"[{inner}]" if isinstance(value, list) else f"({inner})"
+    return repr(value)
+
+
+def _shapes(value):
+    """Arrays by dtype and shape, inside their lists and tuples: [(float64 (3, 4), ...), ...]."""
+    if isinstance(value, np.ndarray):
+        return f"{value.dtype} {value.shape}"
+    if isinstance(value, (list, tuple)):
+        inner = ", ".join(_shapes(v) for v in value)
+        return f"[{inner}]" if isinstance(value, list) else f"({inner})"
     return repr(value)

@@ -2,9 +2,18 @@
 draw (tested without a browser) from a view that wires controls to it and updates the
 figure's artists in place.
 
-    explore_activations()   f and f' of an activation, its tangent, where gradients vanish
+    explore_network()       a small network's nodes, edges and decision boundary (chapter 1)
+    explore_activations()   f and f' of an activation, its tangent, where gradients vanish (chapter 2)
+    explore_loss()          one example's losses and gradients as its prediction moves (chapter 3)
+    explore_batch_loss()    a batch's losses as one prediction is dragged (chapter 3)
 """
 
 from .activation_explorer import ActivationExplorer, activation_curves, explore_activations
+from .loss_explorer import BatchLossExplorer, LossExplorer, explore_batch_loss, explore_loss, loss_curves
+from .network_explorer import NetworkExplorer, decision_grid, explore_network, network_values
 
-__all__ = ["ActivationExplorer", "activation_curves", "explore_activations"]
+__all__ = [
+    "ActivationExplorer", "activation_curves", "explore_activations",
+    "NetworkExplorer", "network_values", "decision_grid", "explore_network",
+    "LossExplorer", "BatchLossExplorer", "loss_curves", "explore_loss", "explore_batch_loss",
+]
