@@ -4,8 +4,8 @@ absolute thresholds (these machines are noisy). Run from the repository root:
     python benchmarks/run.py [--repeat 15]
 
 1. `import dlbook` against `import numpy`, each in a fresh interpreter (budget: at most 1.5x).
-2. The activation explorer's update callback, in a kernel under ipympl (budget: median at most
-   20 ms), and the frame the front end then receives.
+2. Each widget's update callbacks, in a kernel under ipympl (budget: median at most 20 ms),
+   and the full frame the front end then receives.
 3. Each notebook, executed top to bottom in a fresh kernel (budget: at most 20 s).
 """
 
@@ -38,64 +38,73 @@ def bench_import(repeat):
             ("import dlbook", d * 1e3, "ms", f"{d / n:.2f}x numpy (budget 1.5x)")]
 
 
-_EXPLORER_CELL = """
+_WIDGETS_CELL = """
 %matplotlib widget
 import json, statistics, time
-from dlbook.widgets import ActivationExplorer
+from dlbook.widgets import ActivationExplorer, BatchLossExplorer, LossExplorer, NetworkExplorer
 
-ex = ActivationExplorer("sigmoid")
-canvas = ex.fig.canvas
-# what JupyterLab sends once the figure is on screen; it stops ipympl re-encoding every frame
-# as a base64 data URL for a front end that is not there yet
-canvas._handle_message(canvas, {{"type": "initialized"}}, [])
-canvas.draw()
+def shown(widget):
+    canvas = widget.fig.canvas
+    # what JupyterLab sends once the figure is on screen; it stops ipympl re-encoding every
+    # frame as a base64 data URL for a front end that is not there yet
+    canvas._handle_message(canvas, {{"type": "initialized"}}, [])
+    canvas.draw()
+    return widget
 
-def median_ms(step, values):
+def median_ms(step, values, frame=None):
     times = []
     for _ in range({repeat}):
         for v in values:
             t = time.perf_counter()
             step(v)
+            if frame is not None:  # the full render and frame the front end then asks for
+                frame.canvas.draw()
+                frame.canvas.get_diff_image()
             times.append(time.perf_counter() - t)
     return 1e3 * statistics.median(times)
 
-def slide(v):
-    ex.z0.value = v
-
-def choose(name):
-    ex.activation.value = name
-
-def choose_and_frame(name):  # the callback, then the full render and frame the front end asks for
-    ex.activation.value = name
-    canvas.draw()
-    canvas.get_diff_image()
+act, net, loss, batch = (shown(w) for w in (ActivationExplorer("sigmoid"), NetworkExplorer(),
+                                            LossExplorer(), BatchLossExplorer()))
+def set_(control):
+    return lambda v: setattr(control, "value", v)
 
 names = ["tanh", "relu", "softplus", "sigmoid"]
 points = [-3.0, -1.0, 0.5, 2.0]
 print(json.dumps({{
-    "slide": median_ms(slide, points),
-    "choose": median_ms(choose, names),
-    "choose_frame": median_ms(choose_and_frame, names),
+    "act_slide": median_ms(set_(act.z0), points),
+    "act_choose": median_ms(set_(act.activation), names),
+    "act_choose_frame": median_ms(set_(act.activation), names, act.fig),
+    "net_move": median_ms(set_(net.x1), points),
+    "net_weight": median_ms(set_(net.value), [-2.0, 1.0, 0.3, 2.5]),
+    "net_weight_frame": median_ms(set_(net.value), [-2.0, 1.0, 0.3, 2.5], net.fig),
+    "loss_slide": median_ms(set_(loss.p), [0.1, 0.4, 0.7, 0.9]),
+    "batch_drag": median_ms(set_(batch.p), [0.9, 0.5, 0.1, 0.01]),
 }}))
 """
 
 
-def bench_explorer(repeat):
-    """Timed inside a real kernel with ipympl, where draw_idle only posts a message."""
+def bench_widgets(repeat):
+    """Each widget's callbacks, timed inside a real kernel with ipympl, where draw_idle only
+    posts a message; "+ frame" adds the full render and PNG the front end then asks for."""
     import json
 
     import nbformat
     from nbclient import NotebookClient
 
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell(_EXPLORER_CELL.format(repeat=repeat))]
-    NotebookClient(nb, timeout=300, kernel_name="python3").execute()
+    nb.cells = [nbformat.v4.new_code_cell(_WIDGETS_CELL.format(repeat=repeat))]
+    NotebookClient(nb, timeout=600, kernel_name="python3").execute()
     t = json.loads(nb.cells[0].outputs[-1]["text"])
+    budget = "budget 20 ms"
     return [
-        ("explorer: slide z0, callback incl. its blitted PNG frame", t["slide"], "ms", "budget 20 ms"),
-        ("explorer: change activation, callback", t["choose"], "ms", "budget 20 ms"),
-        ("explorer: change activation, then full render + PNG", t["choose_frame"], "ms",
-         "when the front end asks"),
+        ("activations: slide z0, callback + blitted PNG frame", t["act_slide"], "ms", budget),
+        ("activations: change activation, callback", t["act_choose"], "ms", budget),
+        ("activations: change activation + frame", t["act_choose_frame"], "ms", "when the front end asks"),
+        ("network: move the input, callback + blitted frame", t["net_move"], "ms", budget),
+        ("network: change a weight, callback (boundary recomputed)", t["net_weight"], "ms", budget),
+        ("network: change a weight + frame", t["net_weight_frame"], "ms", "when the front end asks"),
+        ("loss: slide p, callback + blitted frame", t["loss_slide"], "ms", budget),
+        ("batch loss: drag one p, callback + blitted frame", t["batch_drag"], "ms", budget),
     ]
 
 
@@ -118,10 +127,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=15)
     args = parser.parse_args()
-    rows = bench_import(args.repeat) + bench_explorer(args.repeat) + bench_notebooks()
-    print(f"{'what':58} {'median':>9}  note")
+    rows = bench_import(args.repeat) + bench_widgets(args.repeat) + bench_notebooks()
+    print(f"{'what':60} {'median':>9}  note")
     for what, value, unit, note in rows:
-        print(f"{what:58} {value:7.2f} {unit:2}  {note}")
+        print(f"{what:60} {value:7.2f} {unit:2}  {note}")
 
 
 if __name__ == "__main__":

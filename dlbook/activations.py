@@ -21,6 +21,7 @@ backpropagation takes through an activation layer.
 import numpy as np
 
 from . import _guard
+from ._table import Table
 from ._validate import as_float_array
 
 __all__ = [
@@ -234,17 +235,5 @@ leaky_relu = LeakyReLU()
 softplus = Softplus()
 softmax = Softmax()
 
-_BY_NAME = {f.name: f for f in (sigmoid, tanh, relu, leaky_relu, softplus, softmax)}
-
-
-def names():
-    """The names of the built-in activations, in the order the book teaches them."""
-    return list(_BY_NAME)
-
-
-def get(name):
-    """The activation called `name` (e.g. "relu"); an Activation or Softmax instance."""
-    try:
-        return _BY_NAME[name]
-    except KeyError:
-        raise ValueError(f"unknown activation {name!r}; choose one of {names()}") from None
+_TABLE = Table("activation", (sigmoid, tanh, relu, leaky_relu, softplus, softmax))
+names, get = _TABLE.names, _TABLE.get  # e.g. get("relu")

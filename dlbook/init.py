@@ -13,6 +13,8 @@ Each takes an explicit `rng` (a numpy Generator, or an int seed), so a notebook 
 
 import numpy as np
 
+from ._table import Table
+
 __all__ = ["xavier_uniform", "xavier_normal", "he_uniform", "he_normal", "zeros", "get", "names", "as_rng"]
 
 
@@ -67,17 +69,6 @@ def zeros(fan_in, fan_out, rng=None):
     return np.zeros((fan_in, fan_out))
 
 
-_BY_NAME = {f.__name__: f for f in (xavier_uniform, xavier_normal, he_uniform, he_normal, zeros)}
-
-
-def names():
-    """The initialisation schemes by name."""
-    return list(_BY_NAME)
-
-
-def get(name):
-    """The scheme called `name`, e.g. "he_normal"."""
-    try:
-        return _BY_NAME[name]
-    except KeyError:
-        raise ValueError(f"unknown initialisation {name!r}; choose one of {names()}") from None
+_TABLE = Table("initialisation", (xavier_uniform, xavier_normal, he_uniform, he_normal, zeros),
+               key=lambda f: f.__name__)
+names, get = _TABLE.names, _TABLE.get  # e.g. get("he_normal")

@@ -26,6 +26,7 @@ overflow, NaN or inf for |z| up to 1e4 and beyond. float32 in gives float32 out.
 import numpy as np
 
 from . import _guard
+from ._table import Table
 from ._validate import as_float_array, first_index
 from .activations import Sigmoid, Softmax
 
@@ -283,18 +284,6 @@ binary_cross_entropy_with_logits = BinaryCrossEntropyWithLogits()
 categorical_cross_entropy = CategoricalCrossEntropy()
 softmax_cross_entropy = SoftmaxCrossEntropy()
 
-_BY_NAME = {f.name: f for f in (mse, binary_cross_entropy, binary_cross_entropy_with_logits,
-                                categorical_cross_entropy, softmax_cross_entropy)}
-
-
-def names():
-    """The names of the losses, in the order the book teaches them."""
-    return list(_BY_NAME)
-
-
-def get(name):
-    """The loss called `name`, e.g. "softmax_cross_entropy"."""
-    try:
-        return _BY_NAME[name]
-    except KeyError:
-        raise ValueError(f"unknown loss {name!r}; choose one of {names()}") from None
+_TABLE = Table("loss", (mse, binary_cross_entropy, binary_cross_entropy_with_logits,
+                        categorical_cross_entropy, softmax_cross_entropy))
+names, get = _TABLE.names, _TABLE.get  # e.g. get("softmax_cross_entropy")

@@ -104,7 +104,8 @@ def test_network_controls_update_drawing_and_boundary():
     ex.x1.value = -2.0
     assert ex.point.get_xdata()[0] == -2.0
     assert not np.allclose(colours, ex.drawing.nodes.get_array())
-    assert ex.drawing.texts[0].get_text() == "-2.00"
+    hidden = network_values(ex.model, (-2.0, ex.x2.value))[1]
+    assert ex.drawing.texts[0].get_text() == f"{hidden[0]:.2f}"  # the first hidden neuron
     grid = np.asarray(image.get_array()).copy()
     ex.parameter.value = "W1[1, 2]"
     assert ex.value.value == ex.model.layers[0].params["W"][1, 2]  # the slider shows it, unchanged

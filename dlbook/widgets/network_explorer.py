@@ -81,9 +81,9 @@ class NetworkExplorer:
         self.value = widgets.FloatSlider(min=-4, max=4, step=0.05, description="value", continuous_update=False)
         self.readout = widgets.HTML()
 
-        self.fig, (self.ax_net, self.ax_map) = new_figure(1, 2, figsize=(10, 3.8),
+        self.fig, (self.ax_net, self.ax_map) = new_figure(1, 2, figsize=(9.5, 3.5),
                                                           gridspec_kw={"width_ratios": [1.25, 1]})
-        self.drawing = NetworkDrawing(self.ax_net, SIZES)
+        self.drawing = NetworkDrawing(self.ax_net, SIZES, input_values=False)  # the x sliders show them
         self._draw_map()
         self.fig.tight_layout()
         self._blitter = Blitter(self.fig, [*self.drawing.artists, self.point])
