@@ -4,6 +4,7 @@
     nn            dense layers, activation layers and Sequential networks: the forward pass
     init          initial weights: Xavier/Glorot and He, with an explicit rng
     losses        mse and the cross-entropies, from probabilities or logits: value and gradient
+    autodiff      Value, a scalar autodiff engine: each operation's backward beside its forward
     gradcheck     numerical gradients by central differences, and gradient-check reports
     exercises     the checked exercises of every chapter
     widgets       the interactive figures (imports matplotlib and ipywidgets when used)
@@ -11,10 +12,10 @@
 Importing dlbook imports numpy only; plotting and widget libraries load when first used.
 """
 
-from . import activations, gradcheck, init, losses, nn
+from . import activations, autodiff, gradcheck, init, losses, nn
 
 __version__ = "0.1.0"
-__all__ = ["activations", "nn", "init", "losses", "gradcheck", "exercises", "widgets", "__version__"]
+__all__ = ["activations", "nn", "init", "losses", "autodiff", "gradcheck", "exercises", "widgets", "__version__"]
 
 
 def __getattr__(name):
