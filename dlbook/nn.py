@@ -116,10 +116,12 @@ class Dense(Layer):
 class Activation(Layer):
     """An activation layer a = f(z), f one of dlbook.activations by name (e.g. "relu")."""
 
-    def __init__(self, name):
+    name = None  # the subclasses below set it
+
+    def __init__(self, name=None):
         super().__init__()
-        self.f = activations.get(name)
-        self.name = name
+        self.name = name or type(self).name
+        self.f = activations.get(self.name)
 
     def forward(self, Z):
         """a = f(Z). Z: (N, D). Returns (N, D)."""
@@ -130,23 +132,19 @@ class Activation(Layer):
 
 
 class ReLU(Activation):
-    def __init__(self):
-        super().__init__("relu")
+    name = "relu"
 
 
 class Sigmoid(Activation):
-    def __init__(self):
-        super().__init__("sigmoid")
+    name = "sigmoid"
 
 
 class Tanh(Activation):
-    def __init__(self):
-        super().__init__("tanh")
+    name = "tanh"
 
 
 class Softmax(Activation):
-    def __init__(self):
-        super().__init__("softmax")
+    name = "softmax"
 
 
 class Sequential(Layer):

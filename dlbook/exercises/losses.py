@@ -3,17 +3,12 @@
 import numpy as np
 
 from ..activations import Softmax
-from ..losses import LOG_FLOOR
+from ..losses import LOG_FLOOR, _clamped_log as _log, _logsumexp
 from .spec import Case, Choice, Exercise, Mistake
 
 __all__ = ["EXERCISES"]
 
 _REF = "dlbook.losses."
-
-
-def _log(p):
-    with np.errstate(divide="ignore"):
-        return np.maximum(np.log(p), LOG_FLOOR)
 
 
 def _bce(y, p, log=_log, reduce=np.mean, shaped=True, second_term=True):
@@ -200,8 +195,7 @@ categorical_cross_entropy = Exercise(
 
 
 def _log_softmax(z):
-    m = z.max(axis=-1, keepdims=True)
-    return z - m - np.log(np.exp(z - m).sum(axis=-1, keepdims=True))
+    return z - _logsumexp(z)[..., None]
 
 
 def _logit_cases():

@@ -3,7 +3,7 @@
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 
-__all__ = ["new_figure", "figure_widget", "error_text", "Blitter"]
+__all__ = ["new_figure", "figure_widget", "error_text", "Blitter", "Shown"]
 
 
 def new_figure(nrows=1, ncols=1, figsize=(8, 3.2), **kwargs):
@@ -78,3 +78,10 @@ class Blitter:
         canvas.restore_region(self._background)
         self._draw_artists()
         canvas.blit(self.fig.bbox)
+
+
+class Shown:
+    """Shows an explorer in Jupyter as its `widget` (controls, readout and figure in one box)."""
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)

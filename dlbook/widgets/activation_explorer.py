@@ -8,9 +8,11 @@ the controls to it and moves the artists.
 from dataclasses import dataclass
 from functools import cached_property
 
+import ipywidgets as widgets
 import numpy as np
 
 from .. import activations
+from ._figure import Blitter, Shown, error_text, figure_widget, new_figure
 
 __all__ = ["Curves", "activation_curves", "ActivationExplorer", "explore_activations", "CHOICES"]
 
@@ -70,7 +72,7 @@ def _limits(values, pad=0.08):
     return lo - pad * span, hi + pad * span
 
 
-class ActivationExplorer:
+class ActivationExplorer(Shown):
     """Choose an activation and a range; slide z0 to move the tangent along f.
 
     The figure is made once; each change moves its artists (`set_data`) and redraws.
@@ -78,10 +80,6 @@ class ActivationExplorer:
     """
 
     def __init__(self, name="sigmoid", z_range=(-6.0, 6.0), z0=1.0):
-        import ipywidgets as widgets
-
-        from ._figure import Blitter, new_figure
-
         self.activation = widgets.Dropdown(options=CHOICES, value=name, description="activation")
         self.z_range = widgets.FloatRangeSlider(value=z_range, min=-20, max=20, step=0.5,
                                                 description="z range", continuous_update=False)
@@ -130,8 +128,6 @@ class ActivationExplorer:
         self._redraw(full=False)
 
     def _redraw(self, full):
-        from ._figure import error_text
-
         try:
             c = self.curves()
             self.tangent.set_data(c.tangent_z, c.tangent_a)
@@ -154,15 +150,8 @@ class ActivationExplorer:
     @cached_property
     def widget(self):
         """Controls, readout and figure in one box, made once."""
-        import ipywidgets as widgets
-
-        from ._figure import figure_widget
-
         controls = widgets.HBox([self.activation, self.z_range, self.z0])
         return widgets.VBox([controls, self.readout, figure_widget(self.fig)])
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
 
 
 def explore_activations(name="sigmoid", z_range=(-6.0, 6.0), z0=1.0):

@@ -8,10 +8,12 @@ wire sliders to them and move the artists in place.
 from dataclasses import dataclass
 from functools import cached_property
 
+import ipywidgets as widgets
 import numpy as np
 
 from .. import losses
 from ..activations import Sigmoid
+from ._figure import Blitter, Shown, error_text, figure_widget, new_figure
 
 __all__ = ["LossCurves", "loss_curves", "batch_losses", "LossExplorer", "BatchLossExplorer",
            "explore_loss", "explore_batch_loss", "MODES"]
@@ -78,14 +80,10 @@ def batch_losses(y, p):
     return per_example, float(per_example.mean())
 
 
-class LossExplorer:
+class LossExplorer(Shown):
     """One example: choose its label and slide its prediction; see each loss and its gradient."""
 
     def __init__(self, mode="probability", y=1, at=None):
-        import ipywidgets as widgets
-
-        from ._figure import Blitter, new_figure
-
         self.mode = widgets.ToggleButtons(options=MODES, value=mode, description="prediction")
         self.y = widgets.ToggleButtons(options=[0, 1], value=y, description="label y")
         self.p = widgets.FloatSlider(value=0.3, min=0.005, max=0.995, step=0.005, description="p",
@@ -132,8 +130,6 @@ class LossExplorer:
         self._redraw(full=False)
 
     def _redraw(self, full):
-        from ._figure import error_text
-
         try:
             c = self.curves()
             for name in ("ce", "mse", "dce", "dmse"):
@@ -163,25 +159,14 @@ class LossExplorer:
 
     @cached_property
     def widget(self):
-        import ipywidgets as widgets
-
-        from ._figure import figure_widget
-
         controls = widgets.VBox([widgets.HBox([self.mode, self.y]), widgets.HBox([self.p, self.z])])
         return widgets.VBox([controls, self.readout, figure_widget(self.fig)])
 
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
 
-
-class BatchLossExplorer:
+class BatchLossExplorer(Shown):
     """A batch of labelled predictions: pick one and drag it; watch its loss and the mean."""
 
     def __init__(self, n=8, seed=0):
-        import ipywidgets as widgets
-
-        from ._figure import Blitter, new_figure
-
         rng = np.random.default_rng(seed)
         self.y = np.tile([1.0, 0.0], n // 2 + 1)[:n]
         # reasonable predictions: each one leans toward its own label
@@ -229,8 +214,6 @@ class BatchLossExplorer:
 
     def move(self, change=None):
         """The chosen prediction moved: update its bar, every loss and the mean (blitted)."""
-        from ._figure import error_text
-
         if self._syncing:
             return
         try:
@@ -250,14 +233,7 @@ class BatchLossExplorer:
 
     @cached_property
     def widget(self):
-        import ipywidgets as widgets
-
-        from ._figure import figure_widget
-
         return widgets.VBox([widgets.HBox([self.example, self.p]), self.readout, figure_widget(self.fig)])
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
 
 
 def explore_loss(mode="probability", y=1, at=None):

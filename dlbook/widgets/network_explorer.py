@@ -7,9 +7,12 @@ compute what is drawn; `NetworkExplorer` wires the controls to them.
 
 from functools import cached_property
 
+import ipywidgets as widgets
 import numpy as np
 
 from .. import nn
+from ._figure import Blitter, Shown, error_text, figure_widget, new_figure
+from .network_drawing import NetworkDrawing
 
 __all__ = ["SIZES", "ACTIVATIONS", "parameter_names", "network_values", "decision_grid",
            "NetworkExplorer", "explore_network"]
@@ -55,7 +58,7 @@ def decision_grid(model, extent=3.0, n=61):
     return xs, ys, P.reshape(n, n)
 
 
-class NetworkExplorer:
+class NetworkExplorer(Shown):
     """Sliders for the input point, one weight, the activation and the random seed.
 
     The figure is made once: moving the point recolours the nodes (blitted); changing a
@@ -63,11 +66,6 @@ class NetworkExplorer:
     """
 
     def __init__(self, activation="tanh", seed=0, x=(1.0, -0.5), extent=3.0):
-        import ipywidgets as widgets
-
-        from ._figure import Blitter, new_figure
-        from .network_drawing import NetworkDrawing
-
         self.extent = extent
         self.model = self._build(activation, seed)
         self.names = parameter_names(self.model)
@@ -161,8 +159,6 @@ class NetworkExplorer:
         self._redraw(full=True)
 
     def _redraw(self, full):
-        from ._figure import error_text
-
         try:
             x = (self.x1.value, self.x2.value)
             values = network_values(self.model, x)
@@ -188,16 +184,9 @@ class NetworkExplorer:
     @cached_property
     def widget(self):
         """Controls, readout and figure in one box, made once."""
-        import ipywidgets as widgets
-
-        from ._figure import figure_widget
-
         rows = [widgets.HBox([self.x1, self.x2]), widgets.HBox([self.parameter, self.value]),
                 widgets.HBox([self.activation, self.seed])]
         return widgets.VBox([*rows, self.readout, figure_widget(self.fig)])
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
 
 
 def explore_network(activation="tanh", seed=0, x=(1.0, -0.5)):
