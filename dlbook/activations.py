@@ -72,7 +72,10 @@ class Activation:
         """
         _guard.check(f"dlbook.activations.{self.name}.backward")
         z = as_float_array(z, "z")
-        return _scalar_or_array(_grad_like(grad_output, z) * self._df(z))
+        return _scalar_or_array(self._vjp(z, _grad_like(grad_output, z)))
+
+    def _vjp(self, z, g):
+        return g * self._df(z)
 
     def __repr__(self):
         return f"<activation {self.name}>"
@@ -208,7 +211,9 @@ class Softmax:
         """
         _guard.check("dlbook.activations.softmax.backward")
         z = self._validate(z)
-        g = _grad_like(grad_output, z)
+        return self._vjp(z, _grad_like(grad_output, z))
+
+    def _vjp(self, z, g):
         p = self._f(z)
         return p * (g - (g * p).sum(axis=-1, keepdims=True))
 

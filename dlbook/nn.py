@@ -8,9 +8,17 @@ row by row the weighted sum z_j = sum_i x_i w_ij + b_j of every neuron j. An act
 applies a = f(z) element-wise (or softmax along each row). A `Sequential` network chains
 layers: input layer (the features X), hidden layers, output layer.
 
-Every layer is called `layer(X)` (or `layer.forward(X)`) and keeps its parameters in a dict
-`params` ({"W": ..., "b": ...} for Dense, empty for activations). Models are reproducible:
-Dense takes an explicit `rng`.
+The backward pass runs the chain rule the other way. Given dZ = dL/dZ (N, D_out):
+
+    dW = X.T @ dZ   (D_in, D_out)    each weight's gradient sums over the batch
+    db = dZ.sum(0)  (D_out,)         b was added to every row, so its rows' gradients add up
+    dX = dZ @ W.T   (N, D_in)        passed on to the layer before
+
+and an activation layer turns dA into dZ = dA * f'(Z) (softmax: its vector-Jacobian product).
+
+Every layer is called `layer(X)` (or `layer.forward(X)`), which keeps what `backward(dY)` needs;
+`backward` returns dX and fills `grads`, a dict with the keys of `params` ({"W", "b"} for
+Dense, empty for activations). Models are reproducible: Dense takes an explicit `rng`.
 """
 
 import numpy as np
@@ -19,7 +27,7 @@ from . import _guard, activations
 from . import init as _init
 from ._validate import as_float_array
 
-__all__ = ["dense", "parameter_count", "Layer", "Dense", "Activation", "ReLU", "Sigmoid", "Tanh",
+__all__ = ["dense", "dense_backward", "parameter_count", "Layer", "Dense", "Activation", "ReLU", "Sigmoid", "Tanh",
            "Softmax", "Sequential", "mlp"]
 
 
@@ -51,6 +59,30 @@ def _check_dense(X, W, b):
     return X, W, b
 
 
+def dense_backward(X, W, dZ):
+    """The backward pass of Z = X @ W + b: (dX, dW, db) from dZ = dL/dZ.
+
+    X: (N, D_in), the layer's input. W: (D_in, D_out). dZ: (N, D_out).
+    Returns dX (N, D_in) = dZ @ W.T, dW (D_in, D_out) = X.T @ dZ, db (D_out,) = dZ summed over N.
+    """
+    _guard.check("dlbook.nn.dense_backward")
+    X, W, _ = _check_dense(X, W, np.zeros(np.shape(W)[-1:]))
+    dZ = _check_upstream(dZ, (X.shape[0], W.shape[1]), "dZ")
+    return _dense_backward(X, W, dZ)
+
+
+def _dense_backward(X, W, dZ):
+    return dZ @ W.T.astype(dZ.dtype, copy=False), X.T @ dZ, dZ.sum(axis=0)
+
+
+def _check_upstream(dY, shape, name):
+    dY = as_float_array(dY, name)
+    if dY.shape != shape:
+        raise ValueError(f"{name} has shape {dY.shape}: the gradient of a layer's output must "
+                         f"have the output's shape {shape}")
+    return dY
+
+
 def parameter_count(sizes):
     """The number of weights and biases of a dense network with these layer sizes.
 
@@ -65,13 +97,24 @@ def parameter_count(sizes):
 
 
 class Layer:
-    """A step of the forward pass. Subclasses define `forward(X)`; `params` holds the parameters."""
+    """A step of the network. Subclasses define `forward(X)`, which keeps what the backward pass
+    needs, and `backward(dY)`, which returns dX and fills `grads` (the keys of `params`)."""
 
     def __init__(self):
-        self.params = {}
+        self.params, self.grads = {}, {}
+        self._cache = None
 
     def forward(self, X):
         raise NotImplementedError
+
+    def backward(self, dY):
+        raise NotImplementedError
+
+    def _cached(self):
+        if self._cache is None:
+            raise RuntimeError(f"{self!r}.backward needs the forward pass first: call the layer on "
+                               "a batch, then backward with the gradient of its output")
+        return self._cache
 
     def __call__(self, X):
         return self.forward(X)
@@ -107,7 +150,17 @@ class Dense(Layer):
     def forward(self, X):
         """Z = X @ W + b. X: (N, D_in). Returns Z: (N, D_out), in X's float dtype."""
         X, W, b = _check_dense(X, self.params["W"], self.params["b"])
+        self._cache = X
         return X @ W.astype(X.dtype, copy=False) + b.astype(X.dtype, copy=False)
+
+    def backward(self, dZ):
+        """Fills grads["W"] (D_in, D_out) and grads["b"] (D_out,). dZ: (N, D_out). Returns dX (N, D_in)."""
+        X, W = self._cached(), self.params["W"]
+        dZ = _check_upstream(dZ, (X.shape[0], W.shape[1]), "dZ")
+        dX, dW, db = _dense_backward(X, W, dZ)
+        # gradients take their parameter's dtype, as in PyTorch; dX takes the data's
+        self.grads = {"W": dW.astype(W.dtype, copy=False), "b": db.astype(self.params["b"].dtype, copy=False)}
+        return dX
 
     def __repr__(self):
         return f"Dense({self.in_features}, {self.out_features})"
@@ -124,8 +177,18 @@ class Activation(Layer):
         self.f = activations.get(self.name)
 
     def forward(self, Z):
-        """a = f(Z). Z: (N, D). Returns (N, D)."""
-        return self.f._f(as_float_array(Z, "Z"))
+        """A = f(Z). Z: (N, D). Returns A (N, D)."""
+        Z = as_float_array(Z, "Z")
+        self._cache = Z
+        return self.f._f(Z)
+
+    def backward(self, dA):
+        """dZ = dA * f'(Z), element-wise; for softmax, the vector-Jacobian product.
+
+        dA: (N, D), the gradient of this layer's output. Returns dZ (N, D).
+        """
+        Z = self._cached()
+        return self.f._vjp(Z, _check_upstream(dA, Z.shape, "dA"))
 
     def __repr__(self):
         return f"{type(self).__name__}()" if type(self) is not Activation else f"Activation({self.name!r})"
@@ -159,15 +222,31 @@ class Sequential(Layer):
                 raise TypeError(f"layer {i} is {layer!r}, not a dlbook.nn layer")
         self.layers = list(layers)
 
+    def _named(self, attribute):
+        return {f"{i}.{k}": v for i, layer in enumerate(self.layers)
+                for k, v in getattr(layer, attribute).items()}
+
     @property
     def params(self):
-        return {f"{i}.{k}": v for i, layer in enumerate(self.layers) for k, v in layer.params.items()}
+        return self._named("params")
+
+    @property
+    def grads(self):
+        """dL/d(parameter) after `backward`, with the keys of `params`."""
+        return self._named("grads")
 
     def forward(self, X):
         """Each layer's output is the next one's input. X: (N, D_in). Returns the last output."""
         for layer in self.layers:
             X = layer(X)
         return X
+
+    def backward(self, dY):
+        """The backward pass: each layer, last first, turns the gradient of its output into the
+        gradient of its input. dY: the gradient of the model's output. Returns dX (N, D_in)."""
+        for layer in reversed(self.layers):
+            dY = layer.backward(dY)
+        return dY
 
     def activations(self, X):
         """The input and every layer's output, in order: [X, Z_1, A_1, ...] (for drawings)."""

@@ -124,3 +124,117 @@ def test_he_keeps_the_signal_alive_through_deep_relu_layers():
     for _ in range(20):
         a = np.maximum(a @ init.he_normal(256, 256, rng), 0)
     assert 0.3 < (a ** 2).mean() < 3
+
+
+# ---- the backward pass: every layer and a whole network, gradient-checked ----------------
+
+from dlbook import losses  # noqa: E402
+from dlbook.gradcheck import check_gradient  # noqa: E402
+
+
+def test_dense_backward_by_hand():
+    X = np.array([[1.0, 2.0], [0.0, -1.0], [3.0, 1.0]])  # N = 3, D_in = 2
+    W = np.array([[1.0, 0.0, -1.0], [0.5, 2.0, 1.0]])  # (2, 3)
+    dZ = np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [1.0, 0.0, 2.0]])
+    dX, dW, db = nn.dense_backward(X, W, dZ)
+    np.testing.assert_array_equal(dW, [[4.0, 0.0, 6.0], [3.0, -1.0, 2.0]])  # X.T @ dZ
+    np.testing.assert_array_equal(db, [2.0, 1.0, 2.0])  # summed over the batch
+    np.testing.assert_array_equal(dX, [[1.0, 0.5], [0.0, 2.0], [-1.0, 2.5]])  # dZ @ W.T
+    with pytest.raises(ValueError, match=r"dZ has shape \(3, 2\): the gradient of a layer's output must have the output's shape \(3, 3\)"):
+        nn.dense_backward(X, W, dZ[:, :2])
+
+
+@pytest.mark.parametrize("N, D_in, D_out", [(5, 3, 2), (1, 4, 3), (3, 2, 3), (4, 6, 1)])
+def test_dense_layer_gradient_check(N, D_in, D_out):
+    rng = np.random.default_rng(N * 100 + D_in * 10 + D_out)
+    layer = nn.Dense(D_in, D_out, rng=rng)
+    layer.params["b"] = rng.normal(size=D_out)
+    X, dZ = rng.normal(size=(N, D_in)), rng.normal(size=(N, D_out))
+    layer(X)
+    dX = layer.backward(dZ)
+    assert set(layer.grads) == set(layer.params)
+    W, b = layer.params["W"], layer.params["b"]
+    assert check_gradient(lambda X_: nn.dense(X_, W, b), X, dX, grad_output=dZ)
+    assert check_gradient(lambda W_: nn.dense(X, W_, b), W, layer.grads["W"], grad_output=dZ)
+    assert check_gradient(lambda b_: nn.dense(X, W, b_), b, layer.grads["b"], grad_output=dZ)
+
+
+@pytest.mark.parametrize("name", ["relu", "sigmoid", "tanh", "softmax", "leaky_relu", "softplus"])
+def test_activation_layer_gradient_check(name):
+    rng = np.random.default_rng(len(name))
+    layer = nn.Activation(name)
+    Z, dA = rng.normal(0, 2, size=(4, 3)), rng.normal(size=(4, 3))
+    layer(Z)
+    dZ = layer.backward(dA)
+    assert layer.grads == {} and dZ.shape == Z.shape
+    assert check_gradient(lambda Z_: nn.Activation(name)(Z_), Z, dZ, grad_output=dA)
+
+
+def test_relu_layer_passes_no_gradient_at_zero():
+    layer = nn.ReLU()
+    layer(np.array([[-1.0, 0.0, 2.0]]))
+    np.testing.assert_array_equal(layer.backward(np.ones((1, 3))), [[0.0, 0.0, 1.0]])
+
+
+@pytest.mark.parametrize("output, loss", [
+    (None, losses.softmax_cross_entropy), ("softmax", losses.categorical_cross_entropy)])
+def test_whole_network_gradient_check(output, loss):
+    """A 3-5-4-2 network and its loss, every parameter checked against central differences."""
+    rng = np.random.default_rng(11)
+    model = nn.mlp([3, 5, 4, 2], activation="tanh", output=output, rng=rng)
+    for key, p in model.params.items():
+        if key.endswith(".b"):
+            p[...] = rng.normal(size=p.shape)  # nonzero biases, so a bias bug shows
+    X, y = rng.normal(size=(6, 3)), rng.integers(0, 2, size=6)
+
+    out = model(X)
+    dX = model.backward(loss.backward(y, out))
+    grads = model.grads
+    assert list(grads) == list(model.params) == ["0.W", "0.b", "2.W", "2.b", "4.W", "4.b"]
+
+    def L():
+        return loss(y, model(X))
+
+    for key, p in model.params.items():
+        def f(v, p=p):
+            saved = p.copy()
+            p[...] = v
+            try:
+                return L()
+            finally:
+                p[...] = saved
+        report = check_gradient(f, p, grads[key], rtol=1e-5)
+        assert report, f"{key}: {report}"
+    assert check_gradient(lambda X_: loss(y, model(X_)), X, dX, rtol=1e-5)
+
+
+def test_backward_keeps_float32_data_and_float64_gradients():
+    model = nn.mlp([4, 3, 2], rng=0)
+    X = np.random.default_rng(1).normal(size=(5, 4)).astype(np.float32)
+    before = X.copy()
+    out = model(X)
+    dX = model.backward(np.ones_like(out))
+    assert out.dtype == dX.dtype == np.float32
+    assert all(g.dtype == np.float64 for g in model.grads.values())
+    np.testing.assert_array_equal(X, before)
+
+
+def test_backward_before_forward_and_wrong_gradient_shapes_are_explained():
+    with pytest.raises(RuntimeError, match=r"Dense\(2, 3\).backward needs the forward pass first"):
+        nn.Dense(2, 3, rng=0).backward(np.ones((1, 3)))
+    model = nn.mlp([2, 3, 1], rng=0)
+    model(np.ones((4, 2)))
+    with pytest.raises(ValueError, match=r"dZ has shape \(4,\)"):
+        model.backward(np.ones(4))
+    with pytest.raises(ValueError, match=r"dA has shape \(2, 3\): .* shape \(4, 3\)"):
+        model.layers[1].backward(np.ones((2, 3)))
+
+
+def test_a_second_backward_replaces_the_gradients():
+    model = nn.mlp([2, 3, 1], rng=0)
+    X = np.ones((4, 2))
+    model.backward(np.ones_like(model(X)))
+    first = {k: g.copy() for k, g in model.grads.items()}
+    model.backward(np.ones_like(model(X)))
+    for key in first:
+        np.testing.assert_array_equal(model.grads[key], first[key])
