@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from . import _guard
 from ._validate import as_float_array
 
 __all__ = ["numerical_gradient", "relative_error", "check_gradient", "GradientReport"]
@@ -53,6 +54,11 @@ def numerical_gradient(f, x, eps=1e-6, grad_output=None):
     x: float array of any shape; it is not modified (f sees a float64 copy).
     Returns an array of x's shape, float64.
     """
+    _guard.check("dlbook.gradcheck.numerical_gradient")
+    return _central_differences(f, x, eps, grad_output)
+
+
+def _central_differences(f, x, eps=1e-6, grad_output=None):
     x = _float64_input(x)
     if grad_output is None:
         loss = lambda v: _scalar(f(v), "f")  # noqa: E731
@@ -133,7 +139,7 @@ def check_gradient(f, x, analytic, *, grad_output=None, eps=1e-6, rtol=1e-6, ato
             f"analytic has shape {analytic.shape} but x has shape {x64.shape}: "
             "a gradient has the shape of what it differentiates with respect to"
         )
-    numeric = numerical_gradient(f, x64, eps=eps, grad_output=grad_output)
+    numeric = _central_differences(f, x64, eps, grad_output)
     abs_err = np.abs(analytic - numeric)
     rel_err = _elementwise_relative_error(analytic, numeric)
     ok = (rel_err <= rtol) | (abs_err <= atol)

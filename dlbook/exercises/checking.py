@@ -12,9 +12,10 @@ import re
 import numpy as np
 
 from .. import _guard
-from .compare import alike, generic_diagnosis, output_problem, tolerances
+from .compare import alike, generic_diagnosis, output_problem, parts_problem, tolerances
 from .result import CheckResult
 from .running import call, describe
+from .spec import BadAnswer
 
 __all__ = ["check"]
 
@@ -68,12 +69,12 @@ def _input_dtype(args):
 def _check_function(ex, fn, rng, reveal):
     if not callable(fn):
         return "failed", f"Expected a function {ex.signature}, got {describe(fn)}.", []
-    names = _parameters(ex.signature)
+    names = list(ex.arguments) or _parameters(ex.signature)
     passed = []
     for case in ex.cases:
         args = case.make(rng)
         expected = ex.reference(*[_float64(a) for a in args])
-        run = call(fn, args, ex.forbid)
+        run = call(fn, args, ex.forbid, ex.adapt)
         if run.not_attempted:
             return "not attempted", NOT_ATTEMPTED, []
         problem = _run_problem(ex, args, names, run, expected, reveal)
@@ -83,7 +84,7 @@ def _check_function(ex, fn, rng, reveal):
             diagnosis = _diagnose(ex, args, run, expected)
             if diagnosis:
                 feedback += f"\n→ {diagnosis}"
-            status = "error" if run.error and not isinstance(run.error, _guard.ReferenceUsed) else "failed"
+            status = "error" if run.error and not isinstance(run.error, (_guard.ReferenceUsed, BadAnswer)) else "failed"
             return status, feedback, passed
         passed.append(case.label)
     return "passed", f"Right on all {len(passed)} inputs: {', '.join(passed)}.", passed
@@ -93,6 +94,8 @@ def _run_problem(ex, args, names, run, expected, reveal):
     if isinstance(run.error, _guard.ReferenceUsed):
         return (f"your code called {run.error.name}, dlbook's own reference implementation: "
                 "the exercise asks you to write it yourself with numpy")
+    if isinstance(run.error, BadAnswer):
+        return str(run.error)
     if isinstance(run.error, NotImplementedError):
         return (f"your function called code that is not written yet ({run.error}); "
                 "finish that exercise first")
@@ -106,8 +109,10 @@ def _run_problem(ex, args, names, run, expected, reveal):
                 "operations like np.maximum that return new arrays)")
     rtol, atol = tolerances(ex.rtol, ex.atol, *args, run.value)
     dtype = _input_dtype(args) if ex.dtype == "preserve" else None
-    return output_problem(run.value, expected, rtol=rtol, atol=atol, input_dtype=dtype,
-                          warnings=run.warnings, reveal=reveal)
+    options = dict(rtol=rtol, atol=atol, input_dtype=dtype, warnings=run.warnings, reveal=reveal)
+    if ex.outputs:
+        return parts_problem(run.value, expected, ex.outputs, **options)
+    return output_problem(run.value, expected, **options)
 
 
 def _diagnose(ex, args, run, expected):
@@ -118,7 +123,7 @@ def _diagnose(ex, args, run, expected):
     answer raised too).
     """
     rtol, atol = tolerances(ex.rtol, ex.atol, *args)
-    twins = [(mistake, call(mistake.wrong, args)) for mistake in ex.mistakes]
+    twins = [(mistake, call(mistake.wrong, args, adapt=ex.adapt)) for mistake in ex.mistakes]
     if run.error is not None:
         # the same exception with the same message first (two mistakes may both raise a
         # ValueError, about different shapes), then the same kind of exception

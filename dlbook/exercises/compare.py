@@ -10,12 +10,18 @@ import numpy as np
 
 from .._validate import first_index
 
-__all__ = ["tolerances", "output_problem", "generic_diagnosis", "alike"]
+__all__ = ["tolerances", "output_problem", "parts_problem", "generic_diagnosis", "alike"]
+
+
+def _has_float32(a):
+    if isinstance(a, (list, tuple)):
+        return any(map(_has_float32, a))
+    return isinstance(a, np.ndarray) and a.dtype == np.float32
 
 
 def tolerances(rtol, atol, *arrays):
     """float32 carries ~7 digits: loosen the exercise's tolerances when float32 is involved."""
-    if any(isinstance(a, np.ndarray) and a.dtype == np.float32 for a in arrays):
+    if any(map(_has_float32, arrays)):
         return max(rtol, 1e-4), max(atol, 1e-7)
     return rtol, atol
 
@@ -82,8 +88,33 @@ def output_problem(out, expected, *, rtol, atol, input_dtype=None, warnings=(), 
     return None
 
 
+def parts_problem(out, expected, names, **options):
+    """What is wrong with a tuple answer `out` = (part, ...), named `names`, or None.
+
+    Each part is compared with `output_problem(**options)`; the first wrong one is named.
+    """
+    listing = ", ".join(names)
+    if out is None:
+        return f"your code returned None; return the tuple ({listing})"
+    if not isinstance(out, (tuple, list)) or len(out) != len(names):
+        got = f"{len(out)} values" if isinstance(out, (tuple, list)) else type(out).__name__
+        return f"your function must return {len(names)} values, ({listing}); it returned {got}"
+    for name, o, e in zip(names, out, expected):
+        problem = output_problem(o, e, **options)
+        if problem:
+            return f"{name} is wrong: {problem.replace('your result', name)}"
+    return None
+
+
 def generic_diagnosis(out, expected, atol=1e-9):
     """A hint for wrong values that follow a common pattern, or ''."""
+    if isinstance(expected, tuple):  # the first wrong part of a tuple answer
+        if not isinstance(out, (tuple, list)):
+            return ""
+        for o, e in zip(out, expected):
+            if not alike(o, e, 1e-6, atol):
+                return generic_diagnosis(o, e, atol)
+        return ""
     try:
         o = np.asarray(out, dtype=np.float64)
     except Exception:
@@ -105,7 +136,9 @@ def generic_diagnosis(out, expected, atol=1e-9):
 
 
 def alike(a, b, rtol, atol):
-    """Whether two outputs agree in shape and value (NaN matching NaN)."""
+    """Whether two outputs agree in shape and value (NaN matching NaN), part by part for tuples."""
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)) and len(a) == len(b):
+        return all(alike(x, y, rtol, atol) for x, y in zip(a, b))
     try:
         a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
     except Exception:

@@ -58,17 +58,30 @@ def _learner_line(err):
     return ""
 
 
+def _own_code(code):
+    """A function's code and the code of the functions defined inside it (a stub may sit in
+    a closure, like a Value operation's _backward)."""
+    yield code
+    for const in code.co_consts:
+        if hasattr(const, "co_consts"):
+            yield from _own_code(const)
+
+
 def _raised_by(fn, err):
-    """Whether err was raised in fn's own body (not in a function fn called)."""
+    """Whether err was raised in fn's own body or a function defined in it (not one it called)."""
     code = getattr(fn, "__code__", None)
     tb = err.__traceback__
     while tb.tb_next is not None:
         tb = tb.tb_next
-    return code is None or tb.tb_frame.f_code is code
+    return code is None or any(tb.tb_frame.f_code is c for c in _own_code(code))
 
 
-def call(fn, args, forbid=()):
-    """Run fn(*copies of args) and report what happened in a Run. Never raises an Exception."""
+def call(fn, args, forbid=(), adapt=None):
+    """Run fn(*copies of args) and report what happened in a Run. Never raises an Exception.
+
+    adapt: for answers that are not plain functions of arrays (a Value operation), turns fn
+    into one; a stub is still recognised in fn's own code.
+    """
     copies = copy.deepcopy(args)
     run = Run()
     # underflow to 0 is what stable formulas rely on (exp(-1e4) == 0): only the rest warns
@@ -77,7 +90,7 @@ def call(fn, args, forbid=()):
         warnings.simplefilter("always")
         try:
             with _guard.refuse(forbid):
-                run.value = fn(*copies)
+                run.value = (adapt(fn) if adapt else fn)(*copies)
         except Exception as err:  # the learner's bug is the result here, not a crash
             run.error = err
             run.error_line = _learner_line(err)

@@ -9,9 +9,13 @@ levels, and its points. It holds no checking logic: see `checking.py`.
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-__all__ = ["Case", "Mistake", "Choice", "Exercise", "KINDS"]
+__all__ = ["Case", "Mistake", "Choice", "Exercise", "BadAnswer", "KINDS"]
 
 KINDS = ("function", "number", "array", "choice")
+
+
+class BadAnswer(Exception):
+    """Raised by an exercise's `adapt` when the answer has the wrong form; its message is the feedback."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,13 @@ class Exercise:
     cases: for functions, the inputs to try, in order.
     mistakes: known mistakes, tried in order when an answer fails.
     choices: for choice exercises, the options.
+    arguments: for functions, the names of a case's arguments in feedback (by default the
+        signature's parameters).
+    outputs: for functions returning a tuple, the names of its parts, e.g. ("dX", "dW", "db");
+        each part is compared on its own and feedback names the first wrong one.
+    adapt: for answers that are not functions of the case's arguments (a Value operation),
+        a function turning the answer, or a mistake's `wrong`, into one. It raises BadAnswer
+        to say that the answer has the wrong form.
     forbid: names of dlbook references the answer may not call (see dlbook._guard).
     dtype: for functions, "preserve" (float32 in, float32 out) or None (not checked).
     overflow: what to say when numpy warns about overflow or invalid values.
@@ -80,6 +91,9 @@ class Exercise:
     cases: list = field(default_factory=list)
     mistakes: list = field(default_factory=list)
     choices: list = field(default_factory=list)
+    arguments: tuple = ()
+    outputs: tuple = ()
+    adapt: Callable | None = None
     forbid: tuple = ()
     dtype: str | None = "preserve"
     overflow: str = ""

@@ -6,9 +6,13 @@ figure's artists in place.
     explore_activations()   f and f' of an activation, its tangent, where gradients vanish (chapter 2)
     explore_loss()          one example's losses and gradients as its prediction moves (chapter 3)
     explore_batch_loss()    a batch's losses as one prediction is dragged (chapter 3)
+    draw_graph(L)           a Value graph with every node's value and gradient (chapter 4)
+    step_backprop()         the backward pass through a small network, one node at a time (chapter 4)
 """
 
 from .activation_explorer import ActivationExplorer, activation_curves, explore_activations
+from .backprop_stepper import BackpropStepper, backprop_steps, step_backprop, tiny_network
+from .graph_drawing import draw_graph, graph_layout
 from .loss_explorer import BatchLossExplorer, LossExplorer, explore_batch_loss, explore_loss, loss_curves
 from .network_explorer import NetworkExplorer, decision_grid, explore_network, network_values
 
@@ -16,4 +20,5 @@ __all__ = [
     "ActivationExplorer", "activation_curves", "explore_activations",
     "NetworkExplorer", "network_values", "decision_grid", "explore_network",
     "LossExplorer", "BatchLossExplorer", "loss_curves", "explore_loss", "explore_batch_loss",
+    "graph_layout", "draw_graph", "tiny_network", "backprop_steps", "BackpropStepper", "step_backprop",
 ]
