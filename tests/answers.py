@@ -1,7 +1,7 @@
 """A corpus of learners' answers: wrong ones, each with words its feedback must contain,
 and right ones written differently from the solutions, which must pass.
 
-Each answer is code that defines the exercise's answer name; `np` and dlbook's `activations` are in scope,
+Each answer is code that defines the exercise's answer name; `np`, dlbook's `activations` and `Value` are in scope,
 as in the notebooks.
 """
 
@@ -179,6 +179,48 @@ WRONG = [
     ("losses.why_cross_entropy", "why_cross_entropy = 'a'", "The problem is its gradient"),
     ("losses.why_cross_entropy", "why_cross_entropy = 'c'", "its gradient does"),
     ("losses.why_cross_entropy", "why_cross_entropy = 'd'", "smooth everywhere"),
+    # backprop
+    ('backprop.chain_rule', 'dL_dw1 = 0.3270', 'that is dL/dz1'),
+    ('backprop.chain_rule', 'dL_dw1 = 1.1679', '1 - h^2 is missing'),
+    ('backprop.chain_rule', 'dL_dw1 = -0.4905', 'check the sign'),
+    ('backprop.chain_rule', 'dL_dw1 = -0.4941', 'that is dL/dw2'),
+    ('backprop.numerical_gradient', 'def numerical_gradient(f, x, h=1e-5):\n    x = x.astype(float)\n    g = np.zeros_like(x)\n    for i in np.ndindex(x.shape):\n        old = x[i]\n        x[i] = old + h\n        up = f(x)\n        x[i] = old\n        g[i] = (up - f(x)) / h\n    return g', 'one-sided difference'),
+    ('backprop.numerical_gradient', 'def numerical_gradient(f, x, h=1e-5):\n    x = x.astype(float)\n    g = np.zeros_like(x)\n    for i in np.ndindex(x.shape):\n        old = x[i]\n        x[i] = old + h\n        up = f(x)\n        x[i] = old - h\n        down = f(x)\n        x[i] = old\n        g[i] = (up - down) / h\n    return g', '2h apart'),
+    ('backprop.numerical_gradient', 'def numerical_gradient(f, x, h=1e-5):\n    x = x.astype(float)\n    g = np.zeros_like(x)\n    for i in range(len(x)):\n        old = x[i].copy()\n        x[i] = old + h\n        up = f(x)\n        x[i] = old - h\n        down = f(x)\n        x[i] = old\n        g[i] = (up - down) / (2 * h)\n    return g', 'np.ndindex(x.shape)'),
+    ('backprop.numerical_gradient', 'def numerical_gradient(f, x, h=1e-5):\n    x = x.copy()\n    g = np.zeros(x.shape)\n    for i in np.ndindex(x.shape):\n        old = x[i]\n        x[i] = old + h\n        up = f(x)\n        x[i] = old - h\n        down = f(x)\n        x[i] = old\n        g[i] = (up - down) / (2 * h)\n    return g', 'x = x.astype(np.float64)'),
+    ('backprop.numerical_gradient', 'def numerical_gradient(f, x, h=1e-5):\n    g = np.zeros(x.shape)\n    for i in np.ndindex(x.shape):\n        x[i] += h\n        up = f(x)\n        x[i] -= 2 * h\n        g[i] = (up - f(x)) / (2 * h)\n    return g', 'changed its input x in place'),
+    ('backprop.numerical_gradient', 'def numerical_gradient(f, x, h=1e-5):\n    x = x.astype(float)\n    g = np.zeros(x.shape)\n    for i in np.ndindex(x.shape):\n        x[i] += h\n        up = f(x)\n        x[i] -= 2 * h\n        g[i] = (up - f(x)) / (2 * h)\n    return g', 'did not put x[i] back'),
+    ('backprop.numerical_gradient', 'from dlbook.gradcheck import numerical_gradient as ng\ndef numerical_gradient(f, x, h=1e-5): return ng(f, x)', 'dlbook.gradcheck.numerical_gradient'),
+    ('backprop.value_mul', 'def value_mul(a, b):\n    out = Value(a.data * b.data, (a, b), "*")\n    def _backward():\n        a.grad = b.data * out.grad\n        b.grad = a.data * out.grad\n    out._backward = _backward\n    return out', 'add with +='),
+    ('backprop.value_mul', 'def value_mul(a, b):\n    out = Value(a.data * b.data, (a, b), "*")\n    def _backward():\n        a.grad += b.data\n        b.grad += a.data\n    out._backward = _backward\n    return out', 'multiplies it by out.grad'),
+    ('backprop.value_mul', 'def value_mul(a, b):\n    out = Value(a.data * b.data, (a, b), "*")\n    def _backward():\n        a.grad += a.data * out.grad\n        b.grad += b.data * out.grad\n    out._backward = _backward\n    return out', "uses the other input's value"),
+    ('backprop.value_mul', 'def value_mul(a, b): return a * b', 'dlbook.autodiff.Value.__mul__'),
+    ('backprop.value_mul', 'def value_mul(a, b): return a.data * b.data', 'value_mul must return a Value'),
+    ('backprop.value_mul', 'def value_mul(a, b):\n    out = Value(a.data * b.data)\n    return out', 'out._prev must hold the two inputs'),
+    ('backprop.dense_backward', 'def dense_backward(X, W, dZ): return dZ @ W.T, dZ.T @ X, dZ.sum(axis=0)', 'dW = X.T @ dZ'),
+    ('backprop.dense_backward', 'def dense_backward(X, W, dZ): return dZ @ W.T, X.T @ dZ, dZ', 'sums dZ over the batch'),
+    ('backprop.dense_backward', 'def dense_backward(X, W, dZ): return dZ @ W.T, X.T @ dZ, dZ.mean(axis=0)', 'not the mean'),
+    ('backprop.dense_backward', 'def dense_backward(X, W, dZ): return dZ @ W.T, X.T @ dZ, dZ.sum(axis=1)', 'sums over the examples, axis 0'),
+    ('backprop.dense_backward', 'def dense_backward(X, W, dZ): return dZ @ W, X.T @ dZ, dZ.sum(axis=0)', 'dX = dZ @ W.T'),
+    ('backprop.dense_backward', 'def dense_backward(X, W, dZ): return dZ @ W.T, X.T @ dZ / len(X), dZ.sum(axis=0)', 'without dividing by N'),
+    ('backprop.dense_backward', 'def dense_backward(X, W, dZ): return X.T @ dZ, dZ.sum(axis=0)', 'must return 3 values, (dX, dW, db); it returned 2 values'),
+    ('backprop.dense_backward', 'def dense_backward(X, W, dZ): return [dZ @ W.T, X.T @ dZ, dZ.sum(axis=0, keepdims=True)]', 'db has shape (1, 2), expected (2,)'),
+    ('backprop.relu_backward', 'def relu_backward(Z, dA): return dA * (dA > 0)', 'mask from dA'),
+    ('backprop.relu_backward', 'def relu_backward(Z, dA): return np.maximum(dA, 0)', 'so does np.maximum(dA, 0)'),
+    ('backprop.relu_backward', 'def relu_backward(Z, dA): return (Z > 0).astype(Z.dtype)', 'multiplies it by the gradient'),
+    ('backprop.relu_backward', 'def relu_backward(Z, dA): return dA * (Z >= 0)', "relu'(0) = 0"),
+    ('backprop.relu_backward', 'def relu_backward(Z, dA):\n    dA[Z <= 0] = 0\n    return dA', 'changed its input dA in place'),
+    ('backprop.relu_backward', 'def relu_backward(Z, dA): return dA * (Z > 0).astype(float)', 'float32 in must give float32 out'),
+    ('backprop.two_layer_gradients', 'def two_layer_gradients(X, y, W1, b1, W2, b2):\n    N = len(X)\n    Z1 = X @ W1 + b1\n    A1 = np.maximum(Z1, 0)\n    Z2 = A1 @ W2 + b2\n    E = np.exp(Z2 - Z2.max(axis=1, keepdims=True))\n    P = E / E.sum(axis=1, keepdims=True)\n    dZ2 = P.copy()\n    dZ2[np.arange(N), y] -= 1\n    dW2, db2 = A1.T @ dZ2, dZ2.sum(axis=0)\n    dA1 = dZ2 @ W2.T\n    dZ1 = dA1 * (Z1 > 0)\n    return X.T @ dZ1, dZ1.sum(axis=0), dW2, db2', 'N times too large'),
+    ('backprop.two_layer_gradients', 'def two_layer_gradients(X, y, W1, b1, W2, b2):\n    N = len(X)\n    Z1 = X @ W1 + b1\n    A1 = np.maximum(Z1, 0)\n    Z2 = A1 @ W2 + b2\n    E = np.exp(Z2 - Z2.max(axis=1, keepdims=True))\n    P = E / E.sum(axis=1, keepdims=True)\n    dZ2 = P.copy()\n    dZ2 = (dZ2 - y[:, None]) / N\n    dW2, db2 = A1.T @ dZ2, dZ2.sum(axis=0)\n    dA1 = dZ2 @ W2.T\n    dZ1 = dA1 * (Z1 > 0)\n    return X.T @ dZ1, dZ1.sum(axis=0), dW2, db2', 'y holds class labels'),
+    ('backprop.two_layer_gradients', 'def two_layer_gradients(X, y, W1, b1, W2, b2):\n    N = len(X)\n    Z1 = X @ W1 + b1\n    A1 = np.maximum(Z1, 0)\n    Z2 = A1 @ W2 + b2\n    E = np.exp(Z2 - Z2.max(axis=1, keepdims=True))\n    P = E / E.sum(axis=1, keepdims=True)\n    dZ2 = P.copy()\n    dZ2[np.arange(N), y] -= 1\n    dZ2 /= N\n    dW2, db2 = A1.T @ dZ2, dZ2.sum(axis=0)\n    dA1 = dZ2 @ W2.T\n    dZ1 = dA1 * (dA1 > 0)\n    return X.T @ dZ1, dZ1.sum(axis=0), dW2, db2', 'mask from dA1'),
+    ('backprop.two_layer_gradients', 'def two_layer_gradients(X, y, W1, b1, W2, b2):\n    N = len(X)\n    Z1 = X @ W1 + b1\n    A1 = np.maximum(Z1, 0)\n    Z2 = A1 @ W2 + b2\n    E = np.exp(Z2 - Z2.max(axis=1, keepdims=True))\n    P = E / E.sum(axis=1, keepdims=True)\n    dZ2 = P.copy()\n    dZ2[np.arange(N), y] -= 1\n    dZ2 /= N\n    dW2, db2 = A1.T @ dZ2, dZ2.sum(axis=0)\n    dA1 = dZ2 @ W2.T\n    dZ1 = dA1\n    return X.T @ dZ1, dZ1.sum(axis=0), dW2, db2', 'went through the ReLU unchanged'),
+    ('backprop.two_layer_gradients', 'def two_layer_gradients(X, y, W1, b1, W2, b2):\n    N = len(X)\n    Z1 = X @ W1 + b1\n    A1 = np.maximum(Z1, 0)\n    Z2 = A1 @ W2 + b2\n    E = np.exp(Z2 - Z2.max(axis=1, keepdims=True))\n    P = E / E.sum(axis=1, keepdims=True)\n    dZ2 = P.copy()\n    dZ2[np.arange(N), y] -= 1\n    dZ2 /= N\n    dW2, db2 = dZ2.T @ A1, dZ2.sum(axis=0)\n    dA1 = dZ2 @ W2.T\n    dZ1 = dA1 * (Z1 > 0)\n    return dZ1.T @ X, dZ1.sum(axis=0), dW2, db2', 'dW1 = X.T @ dZ1'),
+    ('backprop.two_layer_gradients', 'def two_layer_gradients(X, y, W1, b1, W2, b2):\n    N = len(X)\n    Z1 = X @ W1 + b1\n    A1 = np.maximum(Z1, 0)\n    Z2 = A1 @ W2 + b2\n    E = np.exp(Z2 - Z2.max(axis=1, keepdims=True))\n    P = E / E.sum(axis=1, keepdims=True)\n    dZ2 = P.copy()\n    dZ2[np.arange(N), y] -= 1\n    dZ2 /= N\n    dW2, db2 = A1.T @ dZ2, dZ2\n    dA1 = dZ2 @ W2.T\n    dZ1 = dA1 * (Z1 > 0)\n    return X.T @ dZ1, dZ1, dW2, db2', 'sum dZ over the batch'),
+    ('backprop.two_layer_gradients', 'def two_layer_gradients(X, y, W1, b1, W2, b2):\n    N = len(X)\n    Z1 = X @ W1 + b1\n    A1 = np.maximum(Z1, 0)\n    Z2 = A1 @ W2 + b2\n    E = np.exp(Z2)\n    P = E / E.sum(axis=1, keepdims=True)\n    dZ2 = P.copy()\n    dZ2[np.arange(N), y] -= 1\n    dZ2 /= N\n    dW2, db2 = A1.T @ dZ2, dZ2.sum(axis=0)\n    dA1 = dZ2 @ W2.T\n    dZ1 = dA1 * (Z1 > 0)\n    return X.T @ dZ1, dZ1.sum(axis=0), dW2, db2', "subtract each row's maximum"),
+    ('backprop.two_layer_gradients', 'def two_layer_gradients(X, y, W1, b1, W2, b2):\n    N = len(X)\n    Z1 = X @ W1 + b1\n    A1 = np.maximum(Z1, 0)\n    Z2 = A1 @ W2 + b2\n    E = np.exp(Z2 - Z2.max(axis=1, keepdims=True))\n    P = E / E.sum(axis=1, keepdims=True)\n    dZ2 = P.copy()\n    dZ2[np.arange(N), y] -= 1\n    dZ2 /= N\n    dW2, db2 = A1.T @ dZ2, dZ2.sum(axis=0)\n    dA1 = dZ2 @ W2.T\n    dZ1 = dA1 * (Z1 > 0)\n    return X.T @ dZ1, dZ1.mean(axis=0), dW2, db2', 'db1 is wrong'),
+    ('backprop.order', "order = 'a'", 'partial gradient'),
+    ('backprop.order', "order = 'd'", 'not why the order matters'),
 ]
 
 RIGHT = [
@@ -213,4 +255,12 @@ RIGHT = [
     ("losses.softmax_cross_entropy_gradient", "from dlbook.activations import softmax\ndef softmax_cross_entropy_gradient(Y, Z): return (softmax(Z) - Y) / Z.shape[0]"),
     ("losses.batch_loss", "loss = 0.2798"),
     ("losses.why_cross_entropy", "why_cross_entropy = 'b'"),
+    # backprop
+    ('backprop.chain_rule', 'dL_dw1 = 0.4905'),
+    ('backprop.numerical_gradient', 'def numerical_gradient(f, x, h=1e-5):\n    x = np.array(x, dtype=float)\n    flat = x.reshape(-1)\n    g = np.empty_like(flat)\n    for i in range(flat.size):\n        e = np.zeros_like(flat)\n        e[i] = h\n        g[i] = (f((flat + e).reshape(x.shape)) - f((flat - e).reshape(x.shape))) / (2 * h)\n    return g.reshape(x.shape)'),
+    ('backprop.value_mul', 'def value_mul(a, b):\n    out = Value(a.data * b.data, (a, b), "*")\n    def _backward():\n        a.grad = a.grad + b.data * out.grad\n        b.grad = b.grad + a.data * out.grad\n    out._backward = _backward\n    return out'),
+    ('backprop.dense_backward', "def dense_backward(X, W, dZ):\n    return np.dot(dZ, W.T), np.einsum('ni,nj->ij', X, dZ), np.sum(dZ, axis=0)"),
+    ('backprop.relu_backward', 'def relu_backward(Z, dA): return np.where(Z > 0, dA, 0).astype(dA.dtype)'),
+    ('backprop.two_layer_gradients', 'def two_layer_gradients(X, y, W1, b1, W2, b2):\n    N = len(X)\n    Z1 = X @ W1 + b1\n    A1 = np.maximum(Z1, 0)\n    Z2 = A1 @ W2 + b2\n    Z2 = Z2 - Z2.max(axis=1, keepdims=True)\n    P = np.exp(Z2 - np.log(np.exp(Z2).sum(axis=1, keepdims=True)))\n    dZ2 = P.copy()\n    dZ2 = (P - np.eye(W2.shape[1], dtype=P.dtype)[y]) / N\n    dW2, db2 = A1.T @ dZ2, dZ2.sum(axis=0)\n    dA1 = dZ2 @ W2.T\n    dZ1 = dA1 * (Z1 > 0)\n    return X.T @ dZ1, dZ1.sum(axis=0), dW2, db2'),
+    ('backprop.order', "order = '(b)'"),
 ]

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from dlbook import activations, exercises
+from dlbook.autodiff import Value
 from dlbook.exercises import registry
 from dlbook.exercises.result import CheckResult
 
@@ -16,14 +17,14 @@ ALL = exercises.ids()
 
 
 def answer_from(code, exercise_id, namespace=None):
-    namespace = {"np": np, "activations": activations} if namespace is None else namespace
+    namespace = {"np": np, "activations": activations, "Value": Value} if namespace is None else namespace
     exec(compile(code, f"<answer to {exercise_id}>", "exec"), namespace)
     return namespace[exercises.get(exercise_id).name]
 
 
 def chapter_namespace(exercise_id, key):
     """The names a notebook has when it reaches this exercise: every earlier answer's code."""
-    namespace = {"np": np, "activations": activations}
+    namespace = {"np": np, "activations": activations, "Value": Value}
     chapter = exercises.get(exercise_id).chapter
     for earlier in exercises.ids(chapter):
         if earlier == exercise_id:
@@ -176,3 +177,21 @@ def test_array_exercises_name_known_mistakes_and_constant_factors():
     assert "shape (3, 3), expected (2, 2)" in ex.check(np.eye(3)).feedback
     assert "not a numpy array" in ex.check([[1.0, 0.0], [0.0, 1.0]]).feedback
     assert ex.check(...).status == "not attempted"
+
+
+def test_uses_names_the_unwritten_exercise_and_lets_real_errors_through(capsys):
+    from dlbook.exercises import uses
+
+    stub = registry.solutions()["backprop.numerical_gradient"]["stub"]
+    numerical_gradient = answer_from(stub, "backprop.numerical_gradient")
+    with uses("numerical_gradient"):
+        numerical_gradient(np.sum, np.ones(3))
+        raise AssertionError("the stub should have stopped the block")
+    said = capsys.readouterr().out
+    assert "This cell runs your numerical_gradient. backprop.numerical_gradient is not written yet" in said
+    with pytest.raises(NotImplementedError, match="mine"):
+        with uses("f"):
+            raise NotImplementedError("mine")
+    with pytest.raises(ZeroDivisionError):
+        with uses("f"):
+            1 / 0
