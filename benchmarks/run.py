@@ -41,7 +41,7 @@ def bench_import(repeat):
 _WIDGETS_CELL = """
 %matplotlib widget
 import json, statistics, time
-from dlbook.widgets import ActivationExplorer, BatchLossExplorer, LossExplorer, NetworkExplorer
+from dlbook.widgets import ActivationExplorer, BackpropStepper, BatchLossExplorer, LossExplorer, NetworkExplorer
 
 def shown(widget):
     canvas = widget.fig.canvas
@@ -65,6 +65,7 @@ def median_ms(step, values, frame=None):
 
 act, net, loss, batch = (shown(w) for w in (ActivationExplorer("sigmoid"), NetworkExplorer(),
                                             LossExplorer(), BatchLossExplorer()))
+stepper = shown(BackpropStepper())
 def set_(control):
     return lambda v: setattr(control, "value", v)
 
@@ -79,6 +80,8 @@ print(json.dumps({{
     "net_weight_frame": median_ms(set_(net.value), [-2.0, 1.0, 0.3, 2.5], net.fig),
     "loss_slide": median_ms(set_(loss.p), [0.1, 0.4, 0.7, 0.9]),
     "batch_drag": median_ms(set_(batch.p), [0.9, 0.5, 0.1, 0.01]),
+    "step": median_ms(stepper.go, [1, 2, 3, 4, 5, 6]),
+    "step_frame": median_ms(stepper.go, [7, 8, 9, 10, 11, 12], stepper.fig),
 }}))
 """
 
@@ -105,6 +108,8 @@ def bench_widgets(repeat):
         ("network: change a weight + frame", t["net_weight_frame"], "ms", "when the front end asks"),
         ("loss: slide p, callback + blitted frame", t["loss_slide"], "ms", budget),
         ("batch loss: drag one p, callback + blitted frame", t["batch_drag"], "ms", budget),
+        ("backprop stepper: Next, callback (22 boxes restyled)", t["step"], "ms", budget),
+        ("backprop stepper: Next + frame", t["step_frame"], "ms", "a click: budget 150 ms"),
     ]
 
 
