@@ -6,16 +6,19 @@
     losses        mse and the cross-entropies, from probabilities or logits: value and gradient
     autodiff      Value, a scalar autodiff engine: each operation's backward beside its forward
     gradcheck     numerical gradients by central differences, and gradient-check reports
+    optim         SGD (momentum, Nesterov), RMSProp, Adam and learning-rate schedules, as torch.optim
+    data          mini-batches shuffled with an explicit rng
     exercises     the checked exercises of every chapter
     widgets       the interactive figures (imports matplotlib and ipywidgets when used)
 
 Importing dlbook imports numpy only; plotting and widget libraries load when first used.
 """
 
-from . import activations, autodiff, gradcheck, init, losses, nn
+from . import activations, autodiff, data, gradcheck, init, losses, nn, optim
 
 __version__ = "0.1.0"
-__all__ = ["activations", "nn", "init", "losses", "autodiff", "gradcheck", "exercises", "widgets", "__version__"]
+__all__ = ["activations", "nn", "init", "losses", "autodiff", "gradcheck", "optim", "data", "exercises", "widgets",
+           "__version__"]
 
 
 def __getattr__(name):
