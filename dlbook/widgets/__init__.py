@@ -8,10 +8,13 @@ figure's artists in place.
     explore_batch_loss()    a batch's losses as one prediction is dragged (chapter 3)
     draw_graph(L)           a Value graph with every node's value and gradient (chapter 4)
     step_backprop()         the backward pass through a small network, one node at a time (chapter 4)
+    explore_descent()       an optimizer's path on a 2-D loss surface, and its loss per step (chapter 5)
+    compare_optimizers()    SGD, momentum, RMSProp and Adam from the same start (chapter 5)
 """
 
 from .activation_explorer import ActivationExplorer, activation_curves, explore_activations
 from .backprop_stepper import BackpropStepper, backprop_steps, step_backprop, tiny_network
+from .descent_explorer import DescentExplorer, OptimizerComparison, compare_optimizers, descend, explore_descent
 from .graph_drawing import draw_graph, graph_layout
 from .loss_explorer import BatchLossExplorer, LossExplorer, explore_batch_loss, explore_loss, loss_curves
 from .network_explorer import NetworkExplorer, decision_grid, explore_network, network_values
@@ -21,4 +24,5 @@ __all__ = [
     "NetworkExplorer", "network_values", "decision_grid", "explore_network",
     "LossExplorer", "BatchLossExplorer", "loss_curves", "explore_loss", "explore_batch_loss",
     "graph_layout", "draw_graph", "tiny_network", "backprop_steps", "BackpropStepper", "step_backprop",
+    "descend", "DescentExplorer", "OptimizerComparison", "explore_descent", "compare_optimizers",
 ]
