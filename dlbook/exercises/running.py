@@ -36,6 +36,10 @@ class Run:
 
 
 def _same(a, b):
+    if isinstance(a, np.random.Generator):  # drawing from an rng is what it is for
+        return True
+    if isinstance(a, dict) and isinstance(b, dict):  # e.g. parameters by name
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
     if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):  # e.g. a list of (W, b)
         return type(a) is type(b) and len(a) == len(b) and all(map(_same, a, b))
     if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
@@ -109,6 +113,10 @@ def describe(value, limit=12):
                                       formatter={"float_kind": lambda x: f"{x:.4g}"})
             text += " " + numbers
         return text.replace("\n", "")
+    if isinstance(value, np.random.Generator):
+        return "a numpy Generator"
+    if isinstance(value, dict) and all(isinstance(v, np.ndarray) for v in value.values()):
+        return "{" + ", ".join(f"{k!r}: {_shapes(v)}" for k, v in value.items()) + "}"
     if isinstance(value, (list, tuple)):
         if len(value) <= 8 and any(isinstance(v, (np.ndarray, list, tuple)) for v in value):
             return _shapes(value)  # e.g. a network's layers [(W, b), ...]
