@@ -41,7 +41,8 @@ def bench_import(repeat):
 _WIDGETS_CELL = """
 %matplotlib widget
 import json, statistics, time
-from dlbook.widgets import ActivationExplorer, BackpropStepper, BatchLossExplorer, LossExplorer, NetworkExplorer
+from dlbook.widgets import (ActivationExplorer, BackpropStepper, BatchLossExplorer, DescentExplorer, LossExplorer,
+                            NetworkExplorer, OptimizerComparison)
 
 def shown(widget):
     canvas = widget.fig.canvas
@@ -66,6 +67,7 @@ def median_ms(step, values, frame=None):
 act, net, loss, batch = (shown(w) for w in (ActivationExplorer("sigmoid"), NetworkExplorer(),
                                             LossExplorer(), BatchLossExplorer()))
 stepper = shown(BackpropStepper())
+descent, race = shown(DescentExplorer()), shown(OptimizerComparison())
 def set_(control):
     return lambda v: setattr(control, "value", v)
 
@@ -82,6 +84,9 @@ print(json.dumps({{
     "batch_drag": median_ms(set_(batch.p), [0.9, 0.5, 0.1, 0.01]),
     "step": median_ms(stepper.go, [1, 2, 3, 4, 5, 6]),
     "step_frame": median_ms(stepper.go, [7, 8, 9, 10, 11, 12], stepper.fig),
+    "descent_lr": median_ms(set_(descent.lr), [0.02, 0.05, 0.08, 0.095]),
+    "descent_lr_frame": median_ms(set_(descent.lr), [0.03, 0.06, 0.07, 0.09], descent.fig),
+    "race_steps": median_ms(set_(race.steps), [100, 200, 300, 400]),
 }}))
 """
 
@@ -110,6 +115,9 @@ def bench_widgets(repeat):
         ("batch loss: drag one p, callback + blitted frame", t["batch_drag"], "ms", budget),
         ("backprop stepper: Next, callback (22 boxes restyled)", t["step"], "ms", budget),
         ("backprop stepper: Next + frame", t["step_frame"], "ms", "a click: budget 150 ms"),
+        ("descent: slide lr, callback (40 steps rerun)", t["descent_lr"], "ms", budget),
+        ("descent: slide lr + frame", t["descent_lr_frame"], "ms", "when the front end asks"),
+        ("optimizer race: slide steps, callback (4 runs)", t["race_steps"], "ms", budget),
     ]
 
 
