@@ -7,17 +7,18 @@
     autodiff      Value, a scalar autodiff engine: each operation's backward beside its forward
     gradcheck     numerical gradients by central differences, and gradient-check reports
     optim         SGD (momentum, Nesterov), RMSProp, Adam and learning-rate schedules, as torch.optim
-    data          mini-batches shuffled with an explicit rng
+    data          datasets (moons, circles, xor, spirals, digits on a fixed split) and mini-batches
+    train         fit(model, X, y, ...): the training loop, with history, progress and early stopping
     exercises     the checked exercises of every chapter
     widgets       the interactive figures (imports matplotlib and ipywidgets when used)
 
 Importing dlbook imports numpy only; plotting and widget libraries load when first used.
 """
 
-from . import activations, autodiff, data, gradcheck, init, losses, nn, optim
+from . import activations, autodiff, data, gradcheck, init, losses, nn, optim, train
 
 __version__ = "0.1.0"
-__all__ = ["activations", "nn", "init", "losses", "autodiff", "gradcheck", "optim", "data", "exercises", "widgets",
+__all__ = ["activations", "nn", "init", "losses", "autodiff", "gradcheck", "optim", "data", "train", "exercises", "widgets",
            "__version__"]
 
 

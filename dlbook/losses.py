@@ -113,6 +113,20 @@ class Loss:
             grad = grad / grad.dtype.type(count)
         return grad
 
+    def value_and_grad(self, y_true, y_pred):
+        """(the mean loss, its gradient dL/dy_pred) in one pass: what a training step needs."""
+        _guard.check(f"dlbook.losses.{self.name}.backward")
+        return self._mean_value_and_grad(*self._prepare(y_true, y_pred))
+
+    def _mean_value_and_grad(self, y, y_hat):
+        # on prepared targets: a training loop prepares its whole dataset's once
+        losses, grad = self._loss_and_grad(y, y_hat)
+        count = grad.size // grad.shape[-1] if self.per_example else grad.size
+        return losses.mean(), grad / grad.dtype.type(count)
+
+    def _loss_and_grad(self, y, y_hat):
+        return self._loss(y, y_hat), self._grad(y, y_hat)
+
     def _prepare(self, y_true, y_pred):
         y_hat = as_float_array(y_pred, "y_pred")
         y = as_float_array(y_true, "y_true")
@@ -276,6 +290,10 @@ class SoftmaxCrossEntropy(_Categorical):
 
     def _grad(self, y, z):
         return Softmax._f(z) * y.sum(axis=-1, keepdims=True) - y
+
+    def _loss_and_grad(self, y, z):
+        log_p = z - _logsumexp(z)[..., None]  # one softmax for both
+        return 0 - (y * log_p).sum(axis=-1), np.exp(log_p) * y.sum(axis=-1, keepdims=True) - y
 
 
 mse = MSE()

@@ -71,8 +71,9 @@ def dense_backward(X, W, dZ):
     return _dense_backward(X, W, dZ)
 
 
-def _dense_backward(X, W, dZ):
-    return dZ @ W.T.astype(dZ.dtype, copy=False), X.T @ dZ, dZ.sum(axis=0)
+def _dense_backward(X, W, dZ, input_grad=True):
+    dX = dZ @ W.T.astype(dZ.dtype, copy=False) if input_grad else None
+    return dX, X.T @ dZ, dZ.sum(axis=0)
 
 
 def _check_upstream(dY, shape, name):
@@ -98,17 +99,21 @@ def parameter_count(sizes):
 
 class Layer:
     """A step of the network. Subclasses define `forward(X)`, which keeps what the backward pass
-    needs, and `backward(dY)`, which returns dX and fills `grads` (the keys of `params`)."""
+    needs, and `backward(dY)`, which returns dX and fills `grads` (the keys of `params`).
+
+    The public methods check their arguments, then call the unchecked kernels `_forward` and
+    `_backward`; a Sequential checks its input once and chains the kernels.
+    """
 
     def __init__(self):
         self.params, self.grads = {}, {}
         self._cache = None
 
     def forward(self, X):
-        raise NotImplementedError
+        return self._forward(self._checked_input(X))
 
-    def backward(self, dY):
-        raise NotImplementedError
+    def backward(self, dY, input_grad=True):
+        return self._backward(self._checked_grad(dY), input_grad)
 
     def _cached(self):
         if self._cache is None:
@@ -149,15 +154,30 @@ class Dense(Layer):
 
     def forward(self, X):
         """Z = X @ W + b. X: (N, D_in). Returns Z: (N, D_out), in X's float dtype."""
-        X, W, b = _check_dense(X, self.params["W"], self.params["b"])
-        self._cache = X
-        return X @ W.astype(X.dtype, copy=False) + b.astype(X.dtype, copy=False)
+        return super().forward(X)
 
-    def backward(self, dZ):
-        """Fills grads["W"] (D_in, D_out) and grads["b"] (D_out,). dZ: (N, D_out). Returns dX (N, D_in)."""
-        X, W = self._cached(), self.params["W"]
-        dZ = _check_upstream(dZ, (X.shape[0], W.shape[1]), "dZ")
-        dX, dW, db = _dense_backward(X, W, dZ)
+    def backward(self, dZ, input_grad=True):
+        """Fills grads["W"] (D_in, D_out) and grads["b"] (D_out,). dZ: (N, D_out).
+
+        Returns dX (N, D_in), or None with input_grad=False (the first layer of a network: the
+        data needs no gradient, and dZ @ W.T would cost as much as the forward pass)."""
+        return super().backward(dZ, input_grad)
+
+    def _checked_input(self, X):
+        return _check_dense(X, self.params["W"], self.params["b"])[0]
+
+    def _checked_grad(self, dZ):
+        return _check_upstream(dZ, (len(self._cached()), self.out_features), "dZ")
+
+    def _forward(self, X):
+        self._cache = X
+        Z = X @ self.params["W"].astype(X.dtype, copy=False)
+        Z += self.params["b"].astype(X.dtype, copy=False)  # in place: one pass less over Z
+        return Z
+
+    def _backward(self, dZ, input_grad=True):
+        W = self.params["W"]
+        dX, dW, db = _dense_backward(self._cache, W, dZ, input_grad)
         # gradients take their parameter's dtype, as in PyTorch; dX takes the data's
         self.grads = {"W": dW.astype(W.dtype, copy=False), "b": db.astype(self.params["b"].dtype, copy=False)}
         return dX
@@ -178,17 +198,27 @@ class Activation(Layer):
 
     def forward(self, Z):
         """A = f(Z). Z: (N, D). Returns A (N, D)."""
-        Z = as_float_array(Z, "Z")
-        self._cache = Z
-        return self.f._f(Z)
+        return super().forward(Z)
 
-    def backward(self, dA):
+    def backward(self, dA, input_grad=True):
         """dZ = dA * f'(Z), element-wise; for softmax, the vector-Jacobian product.
 
         dA: (N, D), the gradient of this layer's output. Returns dZ (N, D).
         """
-        Z = self._cached()
-        return self.f._vjp(Z, _check_upstream(dA, Z.shape, "dA"))
+        return super().backward(dA, input_grad)
+
+    def _checked_input(self, Z):
+        return as_float_array(Z, "Z")
+
+    def _checked_grad(self, dA):
+        return _check_upstream(dA, self._cached().shape, "dA")
+
+    def _forward(self, Z):
+        self._cache = Z
+        return self.f._f(Z)
+
+    def _backward(self, dA, input_grad=True):
+        return self.f._vjp(self._cache, dA)
 
     def __repr__(self):
         return f"{type(self).__name__}()" if type(self) is not Activation else f"Activation({self.name!r})"
@@ -214,12 +244,20 @@ class Sequential(Layer):
     """Layers applied one after another: Sequential(Dense(2, 4, rng=0), ReLU(), Dense(4, 1, rng=1)).
 
     `params` names each parameter by its layer's index, as PyTorch does: {"0.W", "0.b", "2.W", ...}.
+    Its input and the gradient of its output are checked once; inside, the layers' widths were
+    checked when the model was built.
     """
 
     def __init__(self, *layers):  # no Layer.__init__: its params come from its layers
+        width = None
         for i, layer in enumerate(layers):
             if not isinstance(layer, Layer):
                 raise TypeError(f"layer {i} is {layer!r}, not a dlbook.nn layer")
+            if isinstance(layer, Dense):
+                if width is not None and layer.in_features != width:
+                    raise ValueError(f"layer {i}, {layer!r}, expects {layer.in_features} inputs but the "
+                                     f"layer before it gives {width}")
+                width = layer.out_features
         self.layers = list(layers)
 
     def _named(self, attribute):
@@ -237,15 +275,28 @@ class Sequential(Layer):
 
     def forward(self, X):
         """Each layer's output is the next one's input. X: (N, D_in). Returns the last output."""
+        return super().forward(X)
+
+    def backward(self, dY, input_grad=True):
+        """The backward pass: each layer, last first, turns the gradient of its output into the
+        gradient of its input. dY: the gradient of the model's output. Returns dX (N, D_in), or
+        None with input_grad=False, which spares the first dense layer's dX (training needs none)."""
+        return super().backward(dY, input_grad)
+
+    def _checked_input(self, X):
+        return self.layers[0]._checked_input(X) if self.layers else as_float_array(X, "X")
+
+    def _checked_grad(self, dY):
+        return self.layers[-1]._checked_grad(dY) if self.layers else as_float_array(dY, "dY")
+
+    def _forward(self, X):
         for layer in self.layers:
-            X = layer(X)
+            X = layer._forward(X)
         return X
 
-    def backward(self, dY):
-        """The backward pass: each layer, last first, turns the gradient of its output into the
-        gradient of its input. dY: the gradient of the model's output. Returns dX (N, D_in)."""
-        for layer in reversed(self.layers):
-            dY = layer.backward(dY)
+    def _backward(self, dY, input_grad=True):
+        for i in reversed(range(len(self.layers))):
+            dY = self.layers[i]._backward(dY, input_grad or i > 0)
         return dY
 
     def activations(self, X):

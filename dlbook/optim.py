@@ -71,14 +71,17 @@ class Optimizer:
             g = np.asarray(grads[key])
             if g.shape != p.shape:
                 raise ValueError(f"the gradient of {key!r} has shape {g.shape}, its parameter {p.shape}")
-            if not np.isfinite(g).all():
+            if not math.isfinite(np.add.reduce(g, axis=None)):  # NaN or inf anywhere spoils the sum
                 raise ValueError(f"the gradient of {key!r} contains NaN or inf at step {self.steps + 1}: "
                                  "the loss diverged; try a smaller learning rate")
         return grads
 
     def step(self, grads=None):
         """Update every parameter in place. grads: a dict like params (read from the model if omitted)."""
-        grads = self._grads(grads)
+        self._apply(self._grads(grads))
+
+    def _apply(self, grads):
+        """The update itself, on gradients already checked (a training loop checks the loss instead)."""
         self.steps += 1
         for key, p in self.params.items():
             g = np.asarray(grads[key], dtype=p.dtype)
@@ -114,8 +117,11 @@ class SGD(Optimizer):
         if not self.momentum:
             return self.lr * g
         v = state.get("v")
-        v = g.copy() if v is None else self.momentum * v + g
-        state["v"] = v
+        if v is None:
+            v = state["v"] = g.copy()
+        else:  # v = mu v + g, in place: the buffer is the optimizer's own
+            v *= self.momentum
+            v += g
         return self.lr * (g + self.momentum * v if self.nesterov else v)
 
 

@@ -215,3 +215,25 @@ millis = st.integers(-10 ** 6, 10 ** 6).map(lambda k: k / 1000)  # squares of di
 def test_mse_is_zero_only_at_a_perfect_prediction(y, y_hat):
     assert L.mse(y, y_hat) >= 0
     assert (L.mse(y, y_hat) == 0) == np.array_equal(y, y_hat)
+
+
+@pytest.mark.parametrize("name", ["mse", "binary_cross_entropy", "binary_cross_entropy_with_logits",
+                                  "categorical_cross_entropy", "softmax_cross_entropy"])
+def test_value_and_grad_is_the_mean_loss_and_its_backward(name):
+    from dlbook import losses as L
+
+    loss = L.get(name)
+    rng = np.random.default_rng(7)
+    if name.startswith("categorical"):
+        y, y_pred = rng.integers(0, 3, size=5), rng.dirichlet(np.ones(3), size=5)
+    elif name.startswith("softmax"):
+        y, y_pred = rng.integers(0, 3, size=5), rng.normal(size=(5, 3))
+    elif name == "binary_cross_entropy":
+        y, y_pred = rng.integers(0, 2, size=(5, 1)).astype(float), rng.uniform(0.05, 0.95, size=(5, 1))
+    elif name == "binary_cross_entropy_with_logits":
+        y, y_pred = rng.integers(0, 2, size=(5, 1)).astype(float), rng.normal(size=(5, 1))
+    else:
+        y, y_pred = rng.normal(size=(5, 2)), rng.normal(size=(5, 2))
+    value, grad = loss.value_and_grad(y, y_pred)
+    assert value == pytest.approx(loss(y, y_pred), rel=1e-12)
+    np.testing.assert_allclose(grad, loss.backward(y, y_pred), rtol=1e-12)

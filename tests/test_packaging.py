@@ -31,7 +31,7 @@ def test_ci_runs_the_readme_test_command_in_a_fresh_venv():
 
 def test_import_dlbook_loads_no_plotting_or_widget_library():
     code = ("import sys, dlbook, dlbook.activations, dlbook.gradcheck; "
-            "print(sorted(m for m in ('matplotlib', 'ipywidgets', 'IPython', 'nbformat') if m in sys.modules))")
+            "print(sorted(m for m in ('matplotlib', 'ipywidgets', 'IPython', 'nbformat', 'sklearn', 'tqdm') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
