@@ -42,7 +42,7 @@ _WIDGETS_CELL = """
 %matplotlib widget
 import json, statistics, time
 from dlbook.widgets import (ActivationExplorer, BackpropStepper, BatchLossExplorer, DescentExplorer, LossExplorer,
-                            NetworkExplorer, OptimizerComparison)
+                            NetworkExplorer, OptimizerComparison, Playground)
 
 def shown(widget):
     canvas = widget.fig.canvas
@@ -68,6 +68,14 @@ act, net, loss, batch = (shown(w) for w in (ActivationExplorer("sigmoid"), Netwo
                                             LossExplorer(), BatchLossExplorer()))
 stepper = shown(BackpropStepper())
 descent, race = shown(DescentExplorer()), shown(OptimizerComparison())
+
+# the playground's Play loop: frames (5 training steps + blitted heat map and curves each) per second
+fps = []
+for _ in range(3):
+    pg = shown(Playground())
+    t = time.perf_counter()
+    await pg.run(frames=60, fps=1000)  # unpaced: what the machine can do (Play paces at 25)
+    fps.append(60 / (time.perf_counter() - t))
 def set_(control):
     return lambda v: setattr(control, "value", v)
 
@@ -87,6 +95,7 @@ print(json.dumps({{
     "descent_lr": median_ms(set_(descent.lr), [0.02, 0.05, 0.08, 0.095]),
     "descent_lr_frame": median_ms(set_(descent.lr), [0.03, 0.06, 0.07, 0.09], descent.fig),
     "race_steps": median_ms(set_(race.steps), [100, 200, 300, 400]),
+    "playground_fps": statistics.median(fps),
 }}))
 """
 
@@ -118,6 +127,7 @@ def bench_widgets(repeat):
         ("descent: slide lr, callback (40 steps rerun)", t["descent_lr"], "ms", budget),
         ("descent: slide lr + frame", t["descent_lr_frame"], "ms", "when the front end asks"),
         ("optimizer race: slide steps, callback (4 runs)", t["race_steps"], "ms", budget),
+        ("playground: frames per second, unpaced (5 steps each)", t["playground_fps"], "/s", "at least 10 /s; Play paces at 25"),
     ]
 
 

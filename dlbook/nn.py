@@ -42,8 +42,10 @@ def dense(X, W, b):
     return X @ W + b
 
 
-def _check_dense(X, W, b):
-    X, W, b = as_float_array(X, "X"), as_float_array(W, "W"), as_float_array(b, "b")
+def _check_dense(X, W, b, finite_params=True):
+    # a layer's own parameters turn NaN only when training diverged, which the loss reports
+    W, b = as_float_array(W, "W", finite=finite_params), as_float_array(b, "b", finite=finite_params)
+    X = as_float_array(X, "X")
     if X.ndim != 2:
         raise ValueError(f"X has shape {X.shape}: it must be a batch of shape (N, D_in); "
                          "one example x of shape (D,) is the batch x.reshape(1, -1)")
@@ -164,7 +166,7 @@ class Dense(Layer):
         return super().backward(dZ, input_grad)
 
     def _checked_input(self, X):
-        return _check_dense(X, self.params["W"], self.params["b"])[0]
+        return _check_dense(X, self.params["W"], self.params["b"], finite_params=False)[0]
 
     def _checked_grad(self, dZ):
         return _check_upstream(dZ, (len(self._cached()), self.out_features), "dZ")

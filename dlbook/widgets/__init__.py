@@ -10,12 +10,14 @@ figure's artists in place.
     step_backprop()         the backward pass through a small network, one node at a time (chapter 4)
     explore_descent()       an optimizer's path on a 2-D loss surface, and its loss per step (chapter 5)
     compare_optimizers()    SGD, momentum, RMSProp and Adam from the same start (chapter 5)
+    playground()            train a small network on 2-D data, live, as TensorFlow Playground (chapter 6)
 """
 
 from .activation_explorer import ActivationExplorer, activation_curves, explore_activations
 from .backprop_stepper import BackpropStepper, backprop_steps, step_backprop, tiny_network
 from .descent_explorer import DescentExplorer, OptimizerComparison, compare_optimizers, descend, explore_descent
 from .graph_drawing import draw_graph, graph_layout
+from .playground import Playground, PlaygroundState, playground
 from .loss_explorer import BatchLossExplorer, LossExplorer, explore_batch_loss, explore_loss, loss_curves
 from .network_explorer import NetworkExplorer, decision_grid, explore_network, network_values
 
@@ -25,4 +27,5 @@ __all__ = [
     "LossExplorer", "BatchLossExplorer", "loss_curves", "explore_loss", "explore_batch_loss",
     "graph_layout", "draw_graph", "tiny_network", "backprop_steps", "BackpropStepper", "step_backprop",
     "descend", "DescentExplorer", "OptimizerComparison", "explore_descent", "compare_optimizers",
+    "PlaygroundState", "Playground", "playground",
 ]
