@@ -1,7 +1,8 @@
 """A corpus of learners' answers: wrong ones, each with words its feedback must contain,
 and right ones written differently from the solutions, which must pass.
 
-Each answer is code that defines the exercise's answer name; `np`, dlbook's `activations` and `Value` are in scope,
+Each answer is code that defines the exercise's answer name; `np`, dlbook's `activations`, `nn`, `optim`,
+`losses`, `data` and `Value` are in scope,
 as in the notebooks.
 """
 
@@ -256,6 +257,30 @@ WRONG = [
     ('descent.minibatches', 'def minibatches(X, y, batch_size, rng):\n    o = rng.choice(len(X), len(X))\n    return [(X[o[i:i + batch_size]], y[o[i:i + batch_size]]) for i in range(0, len(X), batch_size)]', 'with replacement'),
     ('descent.minibatches', 'def minibatches(X, y, batch_size, rng):\n    rng.shuffle(X)\n    rng.shuffle(y)\n    return [(X[i:i + batch_size], y[i:i + batch_size]) for i in range(0, len(X), batch_size)]', 'changed its input X, y in place'),
     ('descent.minibatches', 'def minibatches(X, y, batch_size, rng):\n    o = rng.permutation(len(X))\n    return X[o], y[o]', 'each batch must be a pair'),
+    # training
+    ('training.he_init', 'def he_init(sizes, rng):\n    return [(rng.normal(0, 2 / a, size=(a, b)), np.zeros(b)) for a, b in zip(sizes, sizes[1:])]', 'not the variance'),
+    ('training.he_init', 'def he_init(sizes, rng):\n    return [(rng.normal(0, np.sqrt(2 / (a + b)), size=(a, b)), np.zeros(b)) for a, b in zip(sizes, sizes[1:])]', "Xavier's"),
+    ('training.he_init', 'def he_init(sizes, rng):\n    return [(rng.standard_normal((a, b)) / np.sqrt(a), np.zeros(b)) for a, b in zip(sizes, sizes[1:])]', "LeCun's scale"),
+    ('training.he_init', 'def he_init(sizes, rng):\n    return [(rng.normal(0, np.sqrt(2 / b), size=(a, b)), np.zeros(b)) for a, b in zip(sizes, sizes[1:])]', 'fan_in is the number of inputs'),
+    ('training.he_init', 'def he_init(sizes, rng):\n    return [(np.random.randn(a, b) * np.sqrt(2 / a), np.zeros(b)) for a, b in zip(sizes, sizes[1:])]', 'the global generator'),
+    ('training.he_init', 'def he_init(sizes, rng):\n    return [(rng.normal(0, np.sqrt(2 / a), size=(a, b)), np.ones(b)) for a, b in zip(sizes, sizes[1:])]', 'whether every b is zero is wrong'),
+    ('training.he_init', 'def he_init(sizes, rng):\n    return [rng.normal(0, np.sqrt(2 / a), size=(a, b)) for a, b in zip(sizes, sizes[1:])]', 'a list of 2 pairs (W, b)'),
+    ('training.he_init', 'def he_init(sizes, rng):\n    return [(np.zeros((a, b)), np.zeros(b)) for a, b in zip(sizes, sizes[1:])]', 'expected 1, got 0'),
+    ('training.accuracy', 'def accuracy(logits, y): return float((logits.argmax(axis=1) == y).sum())', 'that is the number of right predictions'),
+    ('training.accuracy', 'def accuracy(logits, y): return float((logits.argmax(axis=0) == y).mean())', 'argmax(axis=0) picks'),
+    ('training.accuracy', 'def accuracy(logits, y): return float((logits.argmin(axis=1) == y).mean())', 'not argmin'),
+    ('training.accuracy', 'def accuracy(logits, y): return 100 * float((logits.argmax(axis=1) == y).mean())', 'not a percentage'),
+    ('training.train_digits', 'def train_digits(X, y, rng):\n    model = nn.mlp([64, 128, 64, 10], rng=rng)\n    opt = optim.SGD(model, lr=0.05, momentum=0.9)\n    for epoch in range(15):\n        for Xb, yb in data.batches(X, y, 32, rng=rng):\n            model(Xb)\n    return model', 'chance level'),
+    ('training.train_digits', 'def train_digits(X, y, rng):\n    model = nn.mlp([64, 128, 64, 10], rng=rng)\n    opt = optim.SGD(model, lr=0.005, momentum=0.9)\n    for epoch in range(2):\n        for Xb, yb in data.batches(X, y, 32, rng=rng):\n            model.backward(losses.softmax_cross_entropy.backward(yb, model(Xb)))\n            opt.step()\n    return model', 'Train longer'),
+    ('training.train_digits', 'def train_digits(X, y, rng):\n    model = nn.mlp([64, 128, 64, 10], rng=rng)\n    opt = optim.SGD(model, lr=1e200, momentum=0.9)\n    for epoch in range(15):\n        for Xb, yb in data.batches(X, y, 32, rng=rng):\n            model.backward(losses.softmax_cross_entropy.backward(yb, model(Xb)))\n            opt.step()\n    return model', 'training diverged'),
+    ('training.train_digits', 'def train_digits(X, y, rng):\n    model = nn.mlp([64, 128, 64, 10], rng=rng)\n    opt = optim.SGD(model, lr=0.05, momentum=0.9)\n    for epoch in range(15):\n        for Xb, yb in data.batches(X, y, 32, rng=rng):\n            model.backward(losses.softmax_cross_entropy.backward(yb, model(Xb)))\n            opt.step()\n    return opt', 'must return the trained model'),
+    ('training.train_digits', 'from dlbook import train\ndef train_digits(X, y, rng):\n    model = nn.mlp([64, 128, 64, 10], rng=rng)\n    train.fit(model, X, y, optimizer=optim.SGD(model, lr=0.05, momentum=0.9), epochs=15, rng=rng, progress=False)\n    return model', 'dlbook.train.fit'),
+    ('training.train_digits', 'def train_digits(X, y, rng):\n    return nn.mlp([64, 32, 2], rng=rng)', 'expected (368, 10)'),
+    ('training.diagnose', "diagnosis = 'a'", 'not sit still'),
+    ('training.diagnose', "diagnosis = 'd'", 'flat from the start'),
+    ('training.memory', 'n_bytes = 669706 * 8', 'float64'),
+    ('training.memory', 'n_bytes = 669706', 'each float32 takes 4 bytes'),
+    ('training.memory', 'n_bytes = (784 * 512 + 512 * 512 + 512 * 10) * 4', 'the biases are missing'),
 ]
 
 RIGHT = [
@@ -305,4 +330,10 @@ RIGHT = [
     ('descent.momentum_step', 'def momentum_step(w, g, v, lr, mu):\n    v_new = g + mu * v\n    w_new = w - lr * v_new\n    return (w_new, v_new)'),
     ('descent.adam_step', "def adam_step(w, g, m, v, t, lr, beta1, beta2, eps):\n    m = beta1 * m + (1 - beta1) * g\n    v = beta2 * v + (1 - beta2) * g ** 2\n    step = (lr / (1 - beta1 ** t)) * m / (np.sqrt(v) / (1 - beta2 ** t) ** 0.5 + eps)  # PyTorch's arrangement\n    return w - step, m, v"),
     ('descent.minibatches', 'def minibatches(X, y, batch_size, rng):\n    idx = np.arange(len(X))\n    rng.shuffle(idx)\n    out = []\n    for chunk in np.array_split(idx, range(batch_size, len(X), batch_size)):\n        out.append((X[chunk], y[chunk]))\n    return out'),
+    # training
+    ('training.he_init', 'def he_init(sizes, rng):\n    layers = []\n    for n_in, n_out in zip(sizes[:-1], sizes[1:]):\n        bound = np.sqrt(6 / n_in)  # He uniform: the same variance\n        layers.append((rng.uniform(-bound, bound, size=(n_in, n_out)), np.zeros(n_out)))\n    return layers'),
+    ('training.accuracy', 'def accuracy(logits, y): return np.mean(np.argmax(logits, axis=-1) == y)'),
+    ('training.train_digits', "def train_digits(X, y, rng):\n    model = nn.Sequential(nn.Dense(64, 64, rng=rng), nn.Tanh(), nn.Dense(64, 10, rng=rng, init='xavier_uniform'))\n    opt = optim.Adam(model, lr=0.01)\n    for epoch in range(20):\n        for Xb, yb in data.batches(X, y, 64, rng=rng):\n            model.backward(losses.softmax_cross_entropy.backward(yb, model(Xb)))\n            opt.step()\n    return model"),
+    ('training.diagnose', "diagnosis = 'B'"),
+    ('training.memory', 'n_bytes = 2678824.0'),
 ]

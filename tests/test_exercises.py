@@ -6,7 +6,7 @@ import json
 import numpy as np
 import pytest
 
-from dlbook import activations, exercises
+from dlbook import activations, data, exercises, losses, nn, optim
 from dlbook.autodiff import Value
 from dlbook.exercises import registry
 from dlbook.exercises.result import CheckResult
@@ -14,17 +14,19 @@ from dlbook.exercises.result import CheckResult
 from answers import RIGHT, WRONG
 
 ALL = exercises.ids()
+# what the notebooks import before their exercises
+NAMES = {"np": np, "activations": activations, "Value": Value, "nn": nn, "optim": optim, "losses": losses, "data": data}
 
 
 def answer_from(code, exercise_id, namespace=None):
-    namespace = {"np": np, "activations": activations, "Value": Value} if namespace is None else namespace
+    namespace = dict(NAMES) if namespace is None else namespace
     exec(compile(code, f"<answer to {exercise_id}>", "exec"), namespace)
     return namespace[exercises.get(exercise_id).name]
 
 
 def chapter_namespace(exercise_id, key):
     """The names a notebook has when it reaches this exercise: every earlier answer's code."""
-    namespace = {"np": np, "activations": activations, "Value": Value}
+    namespace = dict(NAMES)
     chapter = exercises.get(exercise_id).chapter
     for earlier in exercises.ids(chapter):
         if earlier == exercise_id:

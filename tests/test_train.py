@@ -140,3 +140,11 @@ def test_progress_bar_and_live_plot_run_headless(capsys):
     assert history.epochs == 3
     fig = history.plot()
     assert len(fig.axes) == 2 and len(fig.axes[0].lines[0].get_xdata()) == 3
+
+
+def test_the_live_plot_draws_before_any_epoch():
+    from dlbook.widgets.training_plot import TrainingPlot
+
+    view = TrainingPlot(5)
+    view.fig.canvas.draw()  # an empty log axis must not fail
+    assert view.ax_loss.get_ylim()[0] > 0

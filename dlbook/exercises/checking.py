@@ -80,13 +80,15 @@ def _check_function(ex, fn, rng, reveal):
         problem = _run_problem(ex, args, names, run, expected, reveal)
         if problem:
             given = "; ".join(f"{n} = {describe(a)}" for n, a in zip(names, args))
-            feedback = f"On {case.label} ({given}): {problem}."
+            feedback = f"On {case.label} ({given}): {problem}" + ("" if problem.endswith((".", "?", "!")) else ".")
             diagnosis = _diagnose(ex, args, run, expected)
             if diagnosis:
                 feedback += f"\n→ {diagnosis}"
             status = "error" if run.error and not isinstance(run.error, (_guard.ReferenceUsed, BadAnswer)) else "failed"
             return status, feedback, passed
         passed.append(case.label)
+    if len(passed) == 1:
+        return "passed", f"Right on {passed[0]}.", passed
     return "passed", f"Right on all {len(passed)} inputs: {', '.join(passed)}.", passed
 
 

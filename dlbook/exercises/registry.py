@@ -12,7 +12,7 @@ from importlib import resources
 
 __all__ = ["CHAPTERS", "ids", "get", "chapter", "solution_code", "solutions"]
 
-CHAPTERS = ("welcome", "forward", "activations", "losses", "backprop", "descent")  # modules of exercises, in book order
+CHAPTERS = ("welcome", "forward", "activations", "losses", "backprop", "descent", "training")  # modules of exercises, in book order
 
 
 @lru_cache(maxsize=None)

@@ -27,6 +27,7 @@ class TrainingPlot:
             ax.set_title(what, fontsize=10)
             ax.grid(True, alpha=0.3)
         self.ax_loss.set_yscale("log")
+        self.ax_loss.set_ylim(1e-2, 3)  # until the first epoch's numbers arrive
         self.ax_acc.set_ylim(0, 1.02)
         self.ax_acc.legend(loc="lower right", fontsize=8)
 

@@ -1,0 +1,266 @@
+"""Exercises of the chapter on training a deep network end to end."""
+
+import copy
+from functools import lru_cache
+
+import numpy as np
+
+from .spec import BadAnswer, Case, Choice, Exercise, Mistake
+
+__all__ = ["EXERCISES"]
+
+# ---- He initialisation for a list of layer sizes -------------------------------------------------
+
+_HE_PARTS = ("the shape of each W", "whether every b is zero",
+             "each W's standard deviation divided by He's sqrt(2 / fan_in)",
+             "whether the same rng seed gives the same weights")
+
+
+def _he_properties(he_init):
+    """Run he_init twice on copies of one rng, and measure what He initialisation promises."""
+    def run(sizes, rng):
+        layers = he_init(sizes, copy.deepcopy(rng))
+        again = he_init(sizes, copy.deepcopy(rng))
+        if not isinstance(layers, (list, tuple)) or len(layers) != len(sizes) - 1 or \
+                not all(isinstance(layer, (list, tuple)) and len(layer) == 2 for layer in layers):
+            raise BadAnswer(f"he_init must return a list of {len(sizes) - 1} pairs (W, b), one per layer")
+        Ws = [np.asarray(W, dtype=float) for W, _ in layers]
+        shapes = np.array([s for W in Ws for s in W.shape], dtype=float)
+        zero_b = float(all(np.all(np.asarray(b) == 0) for _, b in layers))
+        ratio = np.array([W.std() / np.sqrt(2 / W.shape[0]) if W.ndim == 2 and W.size else 0.0 for W in Ws])
+        same = float(all(np.array_equal(W, np.asarray(V)) for W, (V, _) in zip(Ws, again)))
+        return shapes, zero_b, ratio, same
+    return run
+
+
+def _he_reference(sizes, rng):
+    shapes = np.array([s for pair in zip(sizes, sizes[1:]) for s in pair], dtype=float)
+    return shapes, 1.0, np.ones(len(sizes) - 1), 1.0
+
+
+def _he_with(scale):
+    def he_init(sizes, rng):
+        return [(rng.normal(0, scale(a, b), size=(a, b)), np.zeros(b)) for a, b in zip(sizes, sizes[1:])]
+    return he_init
+
+
+def _global_rng(sizes, rng):
+    return [(np.random.normal(0, np.sqrt(2 / a), size=(a, b)), np.zeros(b)) for a, b in zip(sizes, sizes[1:])]
+
+
+he_init = Exercise(
+    id="training.he_init",
+    kind="function",
+    title="He initialisation for a list of layer sizes",
+    name="he_init",
+    signature="he_init(sizes, rng)",
+    outputs=_HE_PARTS,
+    adapt=_he_properties,
+    reference=_he_reference,
+    cases=[
+        Case("the sizes [400, 300, 200]", lambda rng: ([400, 300, 200], np.random.default_rng(rng.integers(2 ** 32)))),
+        Case("a deeper network [64, 256, 128, 40]",
+             lambda rng: ([64, 256, 128, 40], np.random.default_rng(rng.integers(2 ** 32)))),
+    ],
+    dtype=None,
+    rtol=0.06,
+    atol=0.0,
+    mistakes=[
+        Mistake("variance as std", _he_with(lambda a, b: 2 / a),
+                "rng.normal's second argument is the standard deviation, not the variance: He's "
+                "variance 2 / fan_in means a standard deviation of np.sqrt(2 / fan_in)."),
+        Mistake("xavier", _he_with(lambda a, b: np.sqrt(2 / (a + b))),
+                "that is Xavier's sqrt(2 / (fan_in + fan_out)), made for tanh and sigmoid. He's is "
+                "sqrt(2 / fan_in): ReLU zeroes half its inputs, and the 2 makes up for it."),
+        Mistake("no 2", _he_with(lambda a, b: np.sqrt(1 / a)),
+                "sqrt(1 / fan_in) is LeCun's scale; He's has a 2 in it: np.sqrt(2 / fan_in)."),
+        Mistake("fan_out", _he_with(lambda a, b: np.sqrt(2 / b)),
+                "fan_in is the number of inputs of each neuron, W.shape[0], the first size of the pair."),
+        Mistake("global rng", _global_rng,
+                "you drew from np.random, the global generator, so the same seed does not give the same "
+                "network. Draw from the rng you are given: rng.normal(...)."),
+    ],
+    hints=[
+        "One (W, b) per consecutive pair of sizes: W of shape (fan_in, fan_out), b of fan_out zeros.",
+        "He initialisation draws W from a normal distribution with mean 0 and standard deviation "
+        "np.sqrt(2 / fan_in), with the rng you are given.",
+        "return [(rng.normal(0.0, np.sqrt(2 / n_in), size=(n_in, n_out)), np.zeros(n_out))\n"
+        "        for n_in, n_out in zip(sizes, sizes[1:])]",
+    ],
+    points=2,
+)
+
+# ---- accuracy from logits and labels ----------------------------------------------------------
+
+
+def _logits_cases():
+    def make(N, C):
+        def inputs(rng):
+            logits = rng.normal(size=(N, C))
+            y = rng.integers(0, C, size=N)
+            y[: N // 2] = logits[: N // 2].argmax(axis=1)  # about half right
+            return logits, y
+        return inputs
+
+    return [
+        Case("10 examples, 3 classes", make(10, 3)),
+        Case("as many examples as classes (4)", make(4, 4)),
+        Case("every prediction right", lambda rng: (np.eye(5) * 3, np.arange(5))),
+        Case("one example", make(1, 10)),
+    ]
+
+
+accuracy = Exercise(
+    id="training.accuracy",
+    kind="function",
+    title="Accuracy from logits and labels",
+    name="accuracy",
+    signature="accuracy(logits, y)",
+    reference=lambda logits, y: float((logits.argmax(axis=1) == y).mean()),
+    cases=_logits_cases(),
+    dtype=None,
+    mistakes=[
+        Mistake("count", lambda logits, y: float((logits.argmax(axis=1) == y).sum()),
+                "that is the number of right predictions; accuracy is the fraction, divided by N "
+                "(or .mean() of the comparison)."),
+        Mistake("axis 0", lambda logits, y: float((logits.argmax(axis=0) == y).mean()),
+                "argmax(axis=0) picks, for each class, the example with the largest score. The "
+                "predicted class of each example is the largest entry of its row: argmax(axis=1)."),
+        Mistake("argmin", lambda logits, y: float((logits.argmin(axis=1) == y).mean()),
+                "the predicted class has the largest logit: argmax, not argmin."),
+        Mistake("percent", lambda logits, y: 100 * float((logits.argmax(axis=1) == y).mean()),
+                "return a fraction between 0 and 1, not a percentage."),
+    ],
+    hints=[
+        "The network predicts, for each example, the class with the largest logit.",
+        "logits.argmax(axis=1) gives the predicted classes (N,); compare them with y and take the mean.",
+        "return float((logits.argmax(axis=1) == y).mean())",
+    ],
+    points=1,
+)
+
+# ---- a training loop, graded on the trained network ------------------------------------------------
+
+THRESHOLD = 0.95
+
+
+@lru_cache(maxsize=1)
+def _digits():
+    from ..data import digits
+
+    return digits()
+
+
+def _held_out_accuracy(train_digits):
+    """Train the learner's way on the digits' training set, test on the held-out test set."""
+    def run(rng):
+        split = _digits()
+        try:
+            model = train_digits(split.X_train.copy(), split.y_train.copy(), rng)
+        except (ValueError, FloatingPointError) as err:
+            if "nan" not in str(err).lower() and "inf" not in str(err).lower():
+                raise
+            raise BadAnswer(f"training diverged: NaN or inf appeared ({err}). The steps grew until they "
+                            "overflowed: lower the learning rate.") from None
+        if not callable(model):
+            raise BadAnswer(f"train_digits must return the trained model (a dlbook.nn model), got {type(model).__name__}")
+        with np.errstate(all="ignore"):
+            logits = np.asarray(model(split.X_test), dtype=float)
+        if logits.shape != (len(split.y_test), 10):
+            raise BadAnswer(f"the model's output on the test images has shape {logits.shape}, expected "
+                            f"{(len(split.y_test), 10)}: one score per digit")
+        if not np.isfinite(logits).all():
+            raise BadAnswer("the trained model outputs NaN or inf: training diverged. Lower the learning rate.")
+        acc = float((logits.argmax(axis=1) == split.y_test).mean())
+        if acc < THRESHOLD:
+            why = (" That is chance level: the network did not learn. Do you call model.backward and "
+                   "optimizer.step for every batch, and does the loss go down?" if acc < 0.2 else
+                   " Train longer, or with a better learning rate.")
+            raise BadAnswer(f"your trained network classifies {acc:.1%} of the held-out test digits "
+                            f"correctly; it needs {THRESHOLD:.0%}.{why}")
+        return (1.0,)
+    return run
+
+
+train_digits = Exercise(
+    id="training.train_digits",
+    kind="function",
+    title="A complete training loop on the digits",
+    name="train_digits",
+    signature="train_digits(X, y, rng)",
+    arguments=("rng",),
+    outputs=("the trained network reaches 95% on held-out digits",),
+    adapt=_held_out_accuracy,
+    reference=lambda rng: (1.0,),
+    cases=[Case("the digits' training set, tested on the held-out test set",
+                lambda rng: (np.random.default_rng(rng.integers(2 ** 32)),))],
+    forbid=("dlbook.train.fit",),
+    dtype=None,
+    hints=[
+        "Build a model with nn.mlp([64, ..., 10], rng=rng) and an optimizer from dlbook.optim; then "
+        "loop over epochs, and in each over shuffled mini-batches (dlbook.data.batches).",
+        "For each batch: logits = model(Xb); model.backward(losses.softmax_cross_entropy.backward(yb, "
+        "logits)); optimizer.step(). SGD with lr 0.05 and momentum 0.9, batch 32, 15 epochs does it.",
+        "See the loop in the section 'Putting it together' above, and return the model at the end.",
+    ],
+    points=3,
+)
+
+# ---- read a broken run's loss curve -------------------------------------------------------------
+
+diagnose = Exercise(
+    id="training.diagnose",
+    kind="choice",
+    title="What broke this training run?",
+    name="diagnosis",
+    reference="b",
+    choices=[
+        Choice("a", "the learning rate is too high",
+               "a too-high learning rate makes the loss jump around or grow, not sit still at one value."),
+        Choice("b", "every weight was initialised to zero",
+               "right: with all-zero weights every hidden unit computes the same thing (0 through the ReLU) "
+               "and gets no gradient, so only the output biases learn: the loss settles at log(10) = 2.30, "
+               "the loss of guessing each digit's frequency, and accuracy stays at one class's share."),
+        Choice("c", "the data was not shuffled",
+               "without shuffling the batches repeat each epoch, which can slow learning, but the loss "
+               "would still go down."),
+        Choice("d", "too few epochs",
+               "more epochs of a run that does not move at all will not help: the loss is flat from the start."),
+    ],
+    hints=[
+        "The loss sits at 2.30 = log(10) from the first epoch to the last: the network predicts the "
+        "same thing for every image.",
+        "What does a network compute when every hidden unit starts out identical?",
+        "diagnosis = 'b'",
+    ],
+    points=1,
+)
+
+# ---- the memory of a deep network's parameters -------------------------------------------------
+
+_SIZES = (784, 512, 512, 10)
+_PARAMS = sum(a * b + b for a, b in zip(_SIZES, _SIZES[1:]))
+
+memory = Exercise(
+    id="training.memory",
+    kind="number",
+    title="The memory of a network's parameters",
+    name="n_bytes",
+    reference=_PARAMS * 4,
+    rtol=1e-6,
+    mistakes=[
+        Mistake("float64", _PARAMS * 8, "that is the size in float64 (8 bytes a number); float32 takes 4."),
+        Mistake("count", _PARAMS, "that is the number of parameters; each float32 takes 4 bytes."),
+        Mistake("no biases", sum(a * b for a, b in zip(_SIZES, _SIZES[1:])) * 4,
+                "the biases are missing: each layer has n_out of them besides its weights."),
+        Mistake("megabytes", _PARAMS * 4 / 2 ** 20, "give the answer in bytes, not megabytes."),
+    ],
+    hints=[
+        "Count the parameters first: a layer from n_in to n_out has n_in * n_out weights and n_out biases.",
+        "784 * 512 + 512 + 512 * 512 + 512 + 512 * 10 + 10 parameters, 4 bytes each in float32.",
+        f"n_bytes = {_PARAMS} * 4",
+    ],
+    points=1,
+)
+
+EXERCISES = [he_init, accuracy, train_digits, diagnose, memory]
