@@ -171,7 +171,7 @@ def fit(model, X, y, *, optimizer, epochs=10, batch_size=32, rng, loss="softmax_
     # model, the loss and the optimizer, the same code as model(X), loss.value_and_grad(y, out),
     # model.backward(grad) and optimizer.step() without their checks
     Y = _targets(model, loss, X, y)
-    labels = y.reshape(-1) if _classifies(loss) else None
+    right = _right_counter(model, loss, X, y)
     try:
         for epoch in range(1, epochs + 1):
             total, correct = 0.0, 0.0
@@ -184,8 +184,7 @@ def fit(model, X, y, *, optimizer, epochs=10, batch_size=32, rng, loss="softmax_
                         f"with learning rate {optimizer.lr:g}: the updates grew until they overflowed. "
                         "Try a learning rate 3 to 10 times smaller, or check the data's scale.")
                 total += value * len(rows)
-                if labels is not None:
-                    correct += _accuracy_of(model, out, labels[rows], loss) * len(rows)
+                correct += right(out, rows)
                 model._backward(grad, input_grad=False)  # no one needs dL/dX of the data
                 optimizer._apply(model.grads)
                 history.steps += 1
@@ -211,6 +210,16 @@ def fit(model, X, y, *, optimizer, epochs=10, batch_size=32, rng, loss="softmax_
         for key, p in model.params.items():  # the weights of the best epoch
             p[...] = best[2][key]
     return history
+
+
+def _right_counter(model, loss, X, y):
+    """A function (outputs, rows) -> how many of those rows the outputs classify right."""
+    if not _classifies(loss):
+        return lambda out, rows: 0
+    labels = y.reshape(-1)
+    if model(X[:1]).shape[-1] > 1:
+        return lambda out, rows: np.count_nonzero(out.argmax(axis=1) == labels[rows])
+    return lambda out, rows: _accuracy_of(model, out, labels[rows], loss) * len(rows)
 
 
 def _targets(model, loss, X, y):
