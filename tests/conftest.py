@@ -1,6 +1,10 @@
 import os
 
+import tempfile
+
 os.environ.setdefault("MPLBACKEND", "Agg")  # tests draw off screen; notebooks use ipympl
+# checks record progress: never in the user's own store, also not from the notebooks' kernels
+os.environ["DLBOOK_PROGRESS"] = os.path.join(tempfile.mkdtemp(prefix="dlbook-test-"), "progress.jsonl")
 
 from hypothesis import settings
 

@@ -14,7 +14,7 @@ import numpy as np
 from .. import _guard
 from .compare import alike, generic_diagnosis, output_problem, parts_problem, tolerances
 from .result import CheckResult
-from .running import call, describe
+from .running import RemoteAnswer, call, describe, error_type, is_error
 from .spec import BadAnswer
 
 __all__ = ["check"]
@@ -22,11 +22,12 @@ __all__ = ["check"]
 NOT_ATTEMPTED = "Write your answer in the cell above (replace the ... or the raise line), run it, then run this check again."
 
 
-def check(ex, answer, *, seed=None, reveal=True):
+def check(ex, answer, *, seed=None, reveal=True, record=True):
     """Check `answer` against exercise `ex`. Returns a CheckResult; never raises on the answer.
 
     seed: the seed of the random inputs (the exercise's own by default; a grader uses another).
     reveal: whether feedback may show expected values.
+    record: whether the learner's progress store notes the result (the grader's checks do not).
     """
     if answer is Ellipsis:
         return _result(ex, "not attempted", NOT_ATTEMPTED)
@@ -36,7 +37,18 @@ def check(ex, answer, *, seed=None, reveal=True):
     except Exception as err:  # a bug in dlbook, never the learner's fault
         return _result(ex, "error", f"The checker itself failed ({type(err).__name__}: {err}). "
                        "This is a bug in dlbook, not in your answer: please report it.")
+    if record and status != "not attempted":
+        _note(ex.id, status)
     return _result(ex, status, feedback, passed_cases)
+
+
+def _note(exercise_id, status):
+    from ..progress import record
+
+    try:
+        record(exercise_id, status)
+    except OSError:  # a read-only home must not stop a check
+        pass
 
 
 def _result(ex, status, feedback, passed_cases=()):
@@ -67,14 +79,15 @@ def _input_dtype(args):
 # ---- functions ---------------------------------------------------------------------------
 
 def _check_function(ex, fn, rng, reveal):
-    if not callable(fn):
-        return "failed", f"Expected a function {ex.signature}, got {describe(fn)}.", []
+    remote = isinstance(fn, RemoteAnswer)  # run in the grader's sandbox, compared here
+    if not (fn.callable if remote else callable(fn)):
+        return "failed", f"Expected a function {ex.signature}, got {fn.description if remote else describe(fn)}.", []
     names = list(ex.arguments) or _parameters(ex.signature)
     passed = []
-    for case in ex.cases:
+    for i, case in enumerate(ex.cases):
         args = case.make(rng)
         expected = ex.reference(*[_float64(a) for a in args])
-        run = call(fn, args, ex.forbid, ex.adapt)
+        run = fn.runs[i] if remote else call(fn, args, ex.forbid, ex.adapt)
         if run.not_attempted:
             return "not attempted", NOT_ATTEMPTED, []
         problem = _run_problem(ex, args, names, run, expected, reveal)
@@ -84,7 +97,8 @@ def _check_function(ex, fn, rng, reveal):
             diagnosis = _diagnose(ex, args, run, expected)
             if diagnosis:
                 feedback += f"\n→ {diagnosis}"
-            status = "error" if run.error and not isinstance(run.error, (_guard.ReferenceUsed, BadAnswer)) else "failed"
+            status = "error" if run.error and not (is_error(run.error, _guard.ReferenceUsed)
+                                                   or is_error(run.error, BadAnswer)) else "failed"
             return status, feedback, passed
         passed.append(case.label)
     if len(passed) == 1:
@@ -93,17 +107,17 @@ def _check_function(ex, fn, rng, reveal):
 
 
 def _run_problem(ex, args, names, run, expected, reveal):
-    if isinstance(run.error, _guard.ReferenceUsed):
+    if is_error(run.error, _guard.ReferenceUsed):
         return (f"your code called {run.error.name}, dlbook's own reference implementation: "
                 "the exercise asks you to write it yourself with numpy")
-    if isinstance(run.error, BadAnswer):
+    if is_error(run.error, BadAnswer):
         return str(run.error)
-    if isinstance(run.error, NotImplementedError):
+    if is_error(run.error, NotImplementedError):
         return (f"your function called code that is not written yet ({run.error}); "
                 "finish that exercise first")
     if run.error is not None:
         line = f" in the line `{run.error_line}`" if run.error_line else ""
-        return f"your function raised {type(run.error).__name__}: {run.error}{line}"
+        return f"your function raised {error_type(run.error).rpartition('.')[2]}: {run.error}{line}"
     if run.mutated:
         changed = ", ".join(names[i] if i < len(names) else f"argument {i}" for i in run.mutated)
         return (f"your function changed its input {changed} in place; it must leave its "
@@ -131,7 +145,7 @@ def _diagnose(ex, args, run, expected):
         # ValueError, about different shapes), then the same kind of exception
         for same in (lambda e: str(e) == str(run.error), lambda e: True):
             for mistake, twin in twins:
-                if type(twin.error) is type(run.error) and same(twin.error):
+                if twin.error is not None and error_type(twin.error) == error_type(run.error) and same(twin.error):
                     return mistake.message
     for mistake, twin in twins:
         if run.error is not None or twin.error is not None:

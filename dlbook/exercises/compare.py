@@ -26,6 +26,11 @@ def tolerances(rtol, atol, *arrays):
     return rtol, atol
 
 
+def _type_name(value):
+    # a value from the grader's sandbox that was not plain data keeps its own type's name
+    return getattr(value, "type_name", None) or type(value).__name__
+
+
 def _fmt(x):
     return f"{float(x):.6g}"
 
@@ -46,13 +51,13 @@ def output_problem(out, expected, *, rtol, atol, input_dtype=None, warnings=(), 
         return "your code returned None, which is what a function without a `return` statement gives"
     if expected.ndim > 0 and not isinstance(out, np.ndarray):
         if isinstance(out, (list, tuple)):
-            return (f"your code returned a Python {type(out).__name__}, not a numpy array: "
+            return (f"your code returned a Python {_type_name(out)}, not a numpy array: "
                     "compute the result with numpy operations (or wrap it in np.array)")
-        return f"your code returned {type(out).__name__}, expected a numpy array of shape {expected.shape}"
+        return f"your code returned {_type_name(out)}, expected a numpy array of shape {expected.shape}"
     try:
         o = np.asarray(out)
     except Exception:
-        return f"your code returned {type(out).__name__}, which is not a number or an array"
+        return f"your code returned {_type_name(out)}, which is not a number or an array"
     if o.dtype.kind == "b":
         return ("your code returned a boolean array: turn it into numbers with "
                 ".astype(z.dtype) (True becomes 1.0, False 0.0)")
@@ -97,7 +102,7 @@ def parts_problem(out, expected, names, **options):
     if out is None:
         return f"your code returned None; return the tuple ({listing})"
     if not isinstance(out, (tuple, list)) or len(out) != len(names):
-        got = f"{len(out)} values" if isinstance(out, (tuple, list)) else type(out).__name__
+        got = f"{len(out)} values" if isinstance(out, (tuple, list)) else _type_name(out)
         return f"your function must return {len(names)} values, ({listing}); it returned {got}"
     for name, o, e in zip(names, out, expected):
         problem = output_problem(o, e, **options)

@@ -16,7 +16,7 @@ import numpy as np
 
 from .. import _guard
 
-__all__ = ["Run", "call", "describe"]
+__all__ = ["Run", "call", "describe", "RemoteAnswer", "RemoteError", "error_type", "is_error"]
 
 # frames in these folders are dlbook's or numpy's, not the learner's
 _LIBRARY_DIRS = tuple(
@@ -33,6 +33,38 @@ class Run:
     mutated: list = field(default_factory=list)  # indices of the arguments that were modified
 
     not_attempted: bool = False  # the answer's own body raised NotImplementedError: a stub
+
+
+class RemoteError(Exception):
+    """An exception raised in the grader's sandbox, carried back as its type's name and message."""
+
+    def __init__(self, remote_type, message, **attributes):
+        super().__init__(message)
+        self.remote_type = remote_type
+        self.__dict__.update(attributes)  # e.g. ReferenceUsed's `name`
+
+
+def error_type(err):
+    """'module.QualifiedName' of an exception, also for one that happened in the sandbox."""
+    return getattr(err, "remote_type", None) or f"{type(err).__module__}.{type(err).__qualname__}"
+
+
+def is_error(err, cls):
+    """isinstance(err, cls), also for an exception of class cls that happened in the sandbox."""
+    return isinstance(err, cls) or getattr(err, "remote_type", None) == f"{cls.__module__}.{cls.__qualname__}"
+
+
+@dataclass
+class RemoteAnswer:
+    """A function answer that was run elsewhere (the grader's sandbox) on every case, in order.
+
+    callable: whether the answer was a function; description: what it was, if not; runs: one
+    Run per case of the exercise, made with the same seed as the checker's inputs.
+    """
+
+    callable: bool
+    description: str
+    runs: list
 
 
 def _same(a, b):

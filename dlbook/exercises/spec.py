@@ -143,8 +143,10 @@ class Exercise:
     def solution(self):
         """A worked solution, from the chapter's solution notebook."""
         from . import registry
+        from .checking import _note
         from .result import Solution
 
+        _note(self.id, "viewed")
         return Solution(self.id, registry.solution_code(self.id), self.kind, self.reference)
 
     def __repr__(self):
