@@ -1,6 +1,6 @@
 """The sandbox side of grading: run one exercise's answer cells and report plain data.
 
-Started by the grader as `python -I -B -m dlbook.grading.child`, in an empty temporary
+Started by the grader as `python -I -B` running `main()`, in an empty temporary
 directory, with limits on time, memory and file size. It reads its job (the exercise id, the
 secret seed, the answer cells) from standard input, then, before any learner code runs:
 

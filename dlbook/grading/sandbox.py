@@ -1,6 +1,6 @@
 """The grader's side of the sandbox: start the child with limits, read back plain data.
 
-One exercise, one fresh `python -I -B -m dlbook.grading.child` (isolated mode: no user site,
+One exercise, one fresh `python -I -B` running dlbook.grading.child (isolated mode: no user site,
 no PYTHON* variables, no bytecode written), in an empty temporary directory, in its own
 session, with a time limit (the whole session is killed when it runs out), an address-space
 limit (a memory bomb becomes a MemoryError) and a file-size limit. Standard output is
@@ -34,6 +34,11 @@ class Outcome:
     arrays: dict
     detail: str = ""
     seconds: float = 0.0
+
+
+# isolated mode ignores PYTHONPATH: put this dlbook first, installed or not
+_START = (f"import sys; sys.path.insert(0, {os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))!r}); "
+          "from dlbook.grading.child import main; main()")
 
 
 def _limits(memory_mb):
@@ -78,7 +83,7 @@ def run_exercise(exercise_id, cells, seed, timeout=TIMEOUT, memory_mb=MEMORY_MB,
         start = time.perf_counter()
         with open(stderr_path, "wb") as stderr:
             process = subprocess.Popen(
-                [sys.executable, "-I", "-B", "-m", "dlbook.grading.child"], cwd=workdir,
+                [sys.executable, "-I", "-B", "-c", _START], cwd=workdir,
                 stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=stderr, env=_environment(workdir),
                 preexec_fn=_limits(memory_mb), start_new_session=True)
             try:
