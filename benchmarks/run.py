@@ -46,6 +46,7 @@ from dlbook.widgets import (ActivationExplorer, BackpropStepper, BatchLossExplor
 
 def shown(widget):
     canvas = widget.fig.canvas
+    canvas.__dict__.pop("get_diff_image", None)  # unpaced: time every frame's PNG, none held back
     # what JupyterLab sends once the figure is on screen; it stops ipympl re-encoding every
     # frame as a base64 data URL for a front end that is not there yet
     canvas._handle_message(canvas, {{"type": "initialized"}}, [])

@@ -47,10 +47,21 @@ def test_controls_move_the_artists_in_place():
 
 def test_callback_errors_show_in_the_widget():
     ex = ActivationExplorer("relu")
-    ex.z_range.value = (2.0, 2.0)  # an empty range: the computation refuses it
+    ex.curves = lambda: activation_curves("relu", 2.0, 2.0)  # an empty range: the computation refuses it
+    ex.update()
     assert "Could not update" in ex.readout.value and "z_min must be below z_max" in ex.readout.value
-    ex.z_range.value = (-2.0, 2.0)
+    del ex.curves
+    ex.update()
     assert "Could not update" not in ex.readout.value
+
+
+def test_the_range_handles_cannot_meet():
+    ex = ActivationExplorer("relu")
+    ex.z_range.value = (6.0, 6.0)  # what pressing End on the lower handle does in the browser
+    assert ex.z_range.value == (6.0, 7.0) and "Could not update" not in ex.readout.value
+    ex.z_range.value = (20.0, 20.0)
+    assert ex.z_range.value == (19.0, 20.0)
+    assert ex.ax_f.get_xlim() == (19.0, 20.0)
 
 
 def test_the_widget_is_one_box_made_once():
@@ -178,3 +189,37 @@ def test_batch_explorer_loss_explodes_toward_the_wrong_label():
     assert ex.p.value == pytest.approx(ex.predictions[3])
     assert ex.predictions[0] == 0.001  # the dragged prediction stays where it was left
     assert "batch loss (the mean)" in ex.readout.value
+
+
+def test_frames_to_the_browser_are_paced_and_the_latest_always_goes_out():
+    import asyncio
+
+    from dlbook.widgets._figure import _paced_frames
+
+    class Canvas:
+        _force_full = False
+
+        def __init__(self):
+            self.encoded, self.manager = 0, self
+
+        def get_diff_image(self):
+            self.encoded += 1
+            return b"png"
+
+        def refresh_all(self):
+            self.get_diff_image()
+
+    canvas = Canvas()
+    _paced_frames(canvas, interval=0.05)
+    assert canvas.get_diff_image() == b"png" and canvas.get_diff_image() == b"png"  # no loop: never held
+
+    async def burst():
+        sent = [canvas.get_diff_image() for _ in range(10)]  # ten frames asked for at once
+        await asyncio.sleep(0.12)
+        return sent
+
+    before = canvas.encoded
+    sent = asyncio.run(burst())
+    assert sent[0] is None or sent[0] == b"png"
+    assert sent[1:] == [None] * 9  # held back...
+    assert canvas.encoded - before == (1 if sent[0] else 0) + 1  # ...and the latest sent once, later

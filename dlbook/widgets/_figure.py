@@ -3,7 +3,7 @@
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 
-__all__ = ["new_figure", "figure_widget", "error_text", "Blitter", "Shown"]
+__all__ = ["new_figure", "figure_widget", "redraw", "error_text", "Blitter", "Shown"]
 
 
 def new_figure(nrows=1, ncols=1, figsize=(8, 3.2), **kwargs):
@@ -16,7 +16,65 @@ def new_figure(nrows=1, ncols=1, figsize=(8, 3.2), **kwargs):
         canvas.footer_visible = False
         canvas.toolbar_visible = False
         canvas.resizable = False
+        _paced_frames(canvas)
     return fig, axes
+
+
+def _paced_frames(canvas, interval=0.08):
+    """Send the browser at most one frame every `interval` seconds, and the latest one always.
+
+    ipympl sends only the pixels that changed since its last frame, and the browser paints
+    them over its picture. When frames come faster than the browser decodes them it drops one
+    (a new image replaces one still loading), and from then on it paints differences onto the
+    wrong picture: old tick labels and curves stay on screen (seen in Chromium). Sending whole
+    frames instead broke the canvas outright at that rate. So frames are paced: one asked for
+    too soon is held back, and the latest picture goes out when the interval has passed."""
+    if not hasattr(canvas, "_force_full"):
+        return
+    import asyncio
+    import time
+
+    diff_image, state = canvas.get_diff_image, {"sent": 0.0, "timer": None}
+
+    def flush():
+        state["timer"] = None
+        canvas.manager.refresh_all()  # the held-back picture, now
+
+    def frame():
+        wait = state["sent"] + interval - time.monotonic()
+        if wait > 0:
+            try:
+                loop = asyncio.get_running_loop()  # the kernel's; none outside Jupyter
+            except RuntimeError:
+                loop = None
+            if loop is not None:
+                if state["timer"] is None:
+                    state["timer"] = loop.call_later(wait, flush)
+                return None  # the buffer stays "new": flush() sends it
+        state["sent"] = time.monotonic()
+        return diff_image()
+    canvas.get_diff_image = frame
+
+
+def redraw(fig, settle=0.2):
+    """Redraw the figure: draw_idle now, and under ipympl a last full draw `settle` seconds after
+    the changes stop. draw_idle asks the browser to ask for a frame, and the browser ignores
+    the asking while it waits for the previous frame: after a quick burst of clicks the last
+    picture never came (seen in Chromium). The settling draw sends it."""
+    fig.canvas.draw_idle()
+    canvas = fig.canvas
+    if not isinstance(canvas, widgets.DOMWidget) or getattr(canvas, "syncing_data_url", True):
+        return  # not ipympl, or not on screen yet: the browser's first request draws it
+    import asyncio
+
+    try:
+        loop = asyncio.get_running_loop()  # the kernel's
+    except RuntimeError:
+        return
+    pending = getattr(canvas, "_dlbook_settle", None)
+    if pending is not None:
+        pending.cancel()
+    canvas._dlbook_settle = loop.call_later(settle, canvas.draw)
 
 
 def figure_widget(fig):
@@ -66,9 +124,9 @@ class Blitter:
             self.fig.draw_artist(artist)
 
     def full(self):
-        """The background changed: ask for a full redraw (which re-caches it)."""
+        """The background changed: redraw it all now (which re-caches it)."""
         self._background = None
-        self.fig.canvas.draw_idle()
+        redraw(self.fig)
 
     def fast(self):
         """Only the animated artists changed: paint them over the cached background."""

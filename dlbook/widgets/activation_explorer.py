@@ -121,6 +121,10 @@ class ActivationExplorer(Shown):
 
     def update(self, change=None):
         """Recompute everything and redraw; errors show in the readout, not in a hidden log."""
+        lo, hi = self.z_range.value
+        if hi - lo < 1:  # the range slider's two handles can meet: keep them a unit apart
+            self.z_range.value = (lo, lo + 1) if lo + 1 <= self.z_range.max else (hi - 1, hi)
+            return  # setting the value called update again
         self._redraw(full=True)
 
     def move_point(self, change=None):

@@ -14,7 +14,7 @@ import ipywidgets as widgets
 import numpy as np
 
 from ..autodiff import Value
-from ._figure import Shown, error_text, figure_widget, new_figure
+from ._figure import Shown, error_text, figure_widget, new_figure, redraw
 from .graph_drawing import GraphDrawing, expression, graph_layout, node_name
 
 __all__ = ["tiny_network", "Step", "backprop_steps", "BackpropStepper", "step_backprop"]
@@ -129,9 +129,10 @@ class BackpropStepper(Shown):
         self.L = tiny_network() if L is None else L
         self.steps = backprop_steps(self.L)
         xy = graph_layout(self.L).xy
-        self.fig, ax = new_figure(figsize=(max(6.0, 1.05 * (xy[:, 0].max() + 1)), 0.85 * (np.ptp(xy[:, 1]) + 1.6)))
+        # at most 9.6 inches: JupyterLab's output area is about 1,000 pixels wide
+        self.fig, ax = new_figure(figsize=(min(9.6, max(6.0, 1.05 * (xy[:, 0].max() + 1))), 0.85 * (np.ptp(xy[:, 1]) + 1.6)))
         self.fig.subplots_adjust(left=0.01, right=0.99, bottom=0.01, top=0.99)
-        self.drawing = GraphDrawing(ax, self.L)
+        self.drawing = GraphDrawing(ax, self.L, fontsize=6.8)
         last = len(self.steps) - 1
         self.back = widgets.Button(description="◀ Back", layout=widgets.Layout(width="90px"))
         self.next = widgets.Button(description="Next ▶", layout=widgets.Layout(width="90px"))
@@ -160,7 +161,7 @@ class BackpropStepper(Shown):
             legend = ('<span style="background:#ffe0b2">&nbsp;partial&nbsp;</span> '
                       '<span style="background:#c8e6c9">&nbsp;complete&nbsp;</span>')
             self.readout.value = f"<b>Step {s.number} of {len(self.steps) - 1}.</b> {s.text}<br>{legend}"
-            self.fig.canvas.draw_idle()
+            redraw(self.fig)
         except Exception as err:  # shown, since JupyterLab hides callback errors
             self.readout.value = error_text(err)
 

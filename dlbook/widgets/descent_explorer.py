@@ -13,7 +13,7 @@ import ipywidgets as widgets
 import numpy as np
 
 from .. import optim, surfaces
-from ._figure import Shown, error_text, figure_widget, new_figure
+from ._figure import Shown, error_text, figure_widget, new_figure, redraw
 
 __all__ = ["OPTIMIZERS", "Descent", "descend", "DescentExplorer", "OptimizerComparison",
            "explore_descent", "compare_optimizers"]
@@ -181,7 +181,7 @@ class DescentExplorer(Shown):
             self.ax_gap.set_title(f"{run.optimizer}, lr = {run.lr:.3g}", fontsize=9)
             self.momentum.disabled = self.optimizer.value not in ("momentum", "Nesterov")
             self.readout.value = _verdict(run, self.steps.value) + self._threshold(run.surface)
-            self.fig.canvas.draw_idle()
+            redraw(self.fig)
         except Exception as err:  # shown, since JupyterLab hides callback errors
             self.readout.value = error_text(err)
 
@@ -253,7 +253,7 @@ class OptimizerComparison(Shown):
             self.readout.value = (f"From ({self.start_point[0]:.3g}, {self.start_point[1]:.3g}), after "
                                   f"{self.steps.value} steps, closest to the minimum: <b>{best.optimizer}</b> "
                                   f"(f − f* = {best.gaps[-1]:.3g}).")
-            self.fig.canvas.draw_idle()
+            redraw(self.fig)
         except Exception as err:
             self.readout.value = error_text(err)
 
