@@ -11,3 +11,17 @@ from hypothesis import settings
 # seeded: the same examples on every run, so a failure reproduces
 settings.register_profile("dlbook", derandomize=True, deadline=None, max_examples=150)
 settings.load_profile("dlbook")
+
+
+import sys  # noqa: E402
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    """Widgets' figures live through pyplot: let each test start with none open (matplotlib
+    warns past 20, and the suite turns warnings into errors)."""
+    yield
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].close("all")
