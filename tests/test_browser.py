@@ -73,10 +73,10 @@ def _check(page, path):
         canvas.scroll_into_view_if_needed()
         before = canvas.screenshot()
         if k == 0 and path.startswith("solutions"):
-            for label, clicks in (("Next ▶", 8), ("Step", 100)):  # the stepper mid-way, the playground trained
+            for label, clicks in (("Next ▶", 8), ("Step", 30)):  # the stepper mid-way, the playground trained
                 button = box.get_by_role("button", name=label)
                 for _ in range(clicks if button.count() else 0):
-                    button.first.click()
+                    button.first.click(timeout=10_000)
                     page.wait_for_timeout(60)
             page.wait_for_timeout(1500)  # the last frame goes out once the burst is over
             if box.get_by_role("button", name="Step").count():
