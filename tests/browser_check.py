@@ -1,5 +1,10 @@
 """The book in a real browser: JupyterLab driven end to end in Debian's Chromium.
 
+Run it by hand for now: `python -m pytest tests/browser_check.py` (about 4 minutes). It is not
+in the default suite yet: run alone it passes every notebook (and in CI's own environment), but
+inside the full CI run the JupyterLab server grew to 3.4 GB and the run stalled at the second
+notebook; until that is understood it would make CI fail for the wrong reason (issue 8).
+
 For every notebook in chapters/ and solutions/: open it, restart the kernel and run all;
 no cell may show an error and no widget "Error displaying widget"; every check shows a pass
 (solutions) or "not attempted" (chapters); and moving the first slider of each widget must
