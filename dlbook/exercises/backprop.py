@@ -7,6 +7,7 @@ import numpy as np
 from ..activations import Softmax
 from ..autodiff import Value
 from ..gradcheck import _central_differences
+from .inputs import Named
 from .spec import BadAnswer, Case, Choice, Exercise, Mistake
 
 __all__ = ["EXERCISES"]
@@ -61,26 +62,10 @@ chain_rule = Exercise(
 # ---- numerical_gradient(f, x): the learner's own gradient checker --------------------------
 
 
-class _Function:
-    """A test function that says what it is in feedback."""
-
-    def __init__(self, text, f):
-        self.text, self.f = text, f
-
-    def __call__(self, x):
-        return self.f(x)
-
-    def __repr__(self):
-        return self.text
-
-    def __deepcopy__(self, memo):  # nothing in it can change
-        return self
-
-
-_CUBE = _Function("sum(x ** 3)", lambda x: np.sum(x ** 3))
-_LAYER = _Function("sum(tanh(v @ W)) with v = [1, -2]",
+_CUBE = Named("sum(x ** 3)", lambda x: np.sum(x ** 3))
+_LAYER = Named("sum(tanh(v @ W)) with v = [1, -2]",
                    lambda W: np.sum(np.tanh(np.array([1.0, -2.0]) @ W)))
-_LSE = _Function("log(sum(exp(3 * x)))", lambda x: np.log(np.sum(np.exp(3 * x))))
+_LSE = Named("log(sum(exp(3 * x)))", lambda x: np.log(np.sum(np.exp(3 * x))))
 
 
 def _numerical_cases():

@@ -2,6 +2,7 @@
 
 import numpy as np
 
+from .inputs import Named
 from .spec import BadAnswer, Case, Exercise, Mistake
 
 __all__ = ["EXERCISES"]
@@ -97,25 +98,9 @@ gd_step = Exercise(
 # ---- a descent loop that returns its path --------------------------------------------------------
 
 
-class _Gradient:
-    """A gradient function that says what it is in feedback."""
-
-    def __init__(self, text, fn):
-        self.text, self.fn = text, fn
-
-    def __call__(self, x):
-        return self.fn(x)
-
-    def __repr__(self):
-        return self.text
-
-    def __deepcopy__(self, memo):
-        return self
-
-
-_BOWL = _Gradient("the gradient of (x² + y²) / 2, (x, y)", lambda x: x.copy())
-_VALLEY = _Gradient("the gradient of (x² + 20 y²) / 2, (x, 20 y)", lambda x: x * np.array([1.0, 20.0]))
-_PARABOLA = _Gradient("the gradient of 3 x², 6 x", lambda x: 6 * x)
+_BOWL = Named("the gradient of (x² + y²) / 2, (x, y)", lambda x: x.copy())
+_VALLEY = Named("the gradient of (x² + 20 y²) / 2, (x, 20 y)", lambda x: x * np.array([1.0, 20.0]))
+_PARABOLA = Named("the gradient of 3 x², 6 x", lambda x: 6 * x)
 
 
 def _minimize(grad, x0, lr, steps, sign=-1):
