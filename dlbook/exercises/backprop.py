@@ -98,23 +98,12 @@ def _no_restore(f, x, h=1e-5):
     return grad
 
 
-def _by_rows(f, x, h=1e-5):
-    x, grad = x.astype(np.float64), np.zeros(x.shape)
-    for i in range(len(x)):
-        old = x[i].copy()
-        x[i] = old + h
-        up = f(x)
-        x[i] = old - h
-        down = f(x)
-        x[i] = old
-        grad[i] = (up - down) / (2 * h)
-    return grad
-
-
-def _integers_kept(f, x, h=1e-5):
-    x, grad = x.copy(), np.zeros(x.shape)
-    for i in np.ndindex(x.shape):
-        old = x[i]
+def _central_slip(f, x, h=1e-5, rows=False, cast=True):
+    """Central differences with one slip: whole rows nudged at once, or x's integers kept."""
+    x = x.astype(np.float64) if cast else x.copy()
+    grad = np.zeros(x.shape)
+    for i in (range(len(x)) if rows else np.ndindex(x.shape)):
+        old = x[i].copy() if rows else x[i]
         x[i] = old + h
         up = f(x)
         x[i] = old - h
@@ -145,10 +134,10 @@ numerical_gradient = Exercise(
         Mistake("not restored", _no_restore,
                 "you did not put x[i] back after nudging it, so every later element was "
                 "measured at a shifted point. Keep old = x[i] and restore x[i] = old."),
-        Mistake("whole rows", _by_rows,
+        Mistake("whole rows", lambda f, x: _central_slip(f, x, rows=True),
                 "x[i] with one index is a whole row of a matrix: you nudged every element of "
                 "the row at once. Loop over each element: for i in np.ndindex(x.shape)."),
-        Mistake("integers", _integers_kept,
+        Mistake("integers", lambda f, x: _central_slip(f, x, cast=False),
                 "x holds integers, so x[i] + h is rounded back to the same integer and f "
                 "never moves. Work on a float copy: x = x.astype(np.float64)."),
     ],
