@@ -6,6 +6,7 @@ started through the app once the notebook's context and session are ready, slide
 the keyboard, and figures compared as canvas pixels.
 """
 
+import json
 import os
 import secrets
 import shutil
@@ -19,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 __all__ = ["CHROMIUM", "CHROMIUM_FLAGS", "chromium_path", "jupyter_lab", "open_notebook", "run_all", "notebook_report",
-           "widget_boxes", "move_slider", "close_notebook"]
+           "widget_boxes", "move_slider", "close_notebook", "running_kernels"]
 
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -101,7 +102,9 @@ _READY = "async (path) => {" + _PANEL + """
   if (!panel) return false;
   await panel.context.ready;
   await panel.sessionContext.ready;
-  return Boolean(panel.sessionContext.session && panel.sessionContext.session.kernel);
+  const kernel = panel.sessionContext.session && panel.sessionContext.session.kernel;
+  // a restart while the new kernel is still starting races its websocket (the server answers 500)
+  return Boolean(kernel) && kernel.status === 'idle' && kernel.connectionStatus === 'connected';
 }"""
 
 _RUN_ALL = "async (path) => {" + _PANEL + """
@@ -131,8 +134,12 @@ def _poll(page, js, arg, timeout_s, every=0.3):
 
 
 def open_notebook(page, url, token, path):
-    """Open a notebook in JupyterLab and wait until its kernel is ready."""
-    page.goto(f"{url}/lab/tree/{path}?token={token}", wait_until="domcontentloaded")
+    """Open a notebook in JupyterLab and wait until its kernel is idle and connected.
+
+    Each notebook gets a workspace of its own: the default one would reopen every notebook
+    opened before it, each with a fresh kernel, and the server grew by gigabytes."""
+    workspace = path.replace("/", "-").removesuffix(".ipynb")
+    page.goto(f"{url}/lab/workspaces/{workspace}/tree/{path}?token={token}", wait_until="domcontentloaded")
     _poll(page, _READY, path, 90)
 
 
@@ -157,6 +164,13 @@ def notebook_report(page, path):
         .map(t => t.split('\\n')[0]);
       return {errors, widgetErrors, checks};
     }""", path)
+
+
+def running_kernels(url, token):
+    """The ids of the kernels the server runs now."""
+    request = urllib.request.Request(f"{url}/api/kernels", headers={"Authorization": f"token {token}"})
+    with urllib.request.urlopen(request, timeout=10) as answer:
+        return [k["id"] for k in json.load(answer)]
 
 
 def close_notebook(page, path):

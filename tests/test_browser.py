@@ -1,9 +1,8 @@
 """The book in a real browser: JupyterLab driven end to end in Debian's Chromium.
 
-Run it by hand for now: `python -m pytest tests/browser_check.py` (about 4 minutes). It is not
-in the default suite yet: run alone it passes every notebook (and in CI's own environment), but
-inside the full CI run the JupyterLab server grew to 3.4 GB and the run stalled at the second
-notebook; until that is understood it would make CI fail for the wrong reason (issue 8).
+Part of the default suite (about 3 minutes); `python -m pytest tests/test_browser.py` runs it alone.
+JupyterLab runs on a temporary copy of the notebooks, one workspace per notebook and one kernel at
+a time (the test asserts none is left running).
 
 For every notebook in chapters/ and solutions/: open it, restart the kernel and run all;
 no cell may show an error and no widget "Error displaying widget"; every check shows a pass
@@ -20,7 +19,7 @@ import pytest
 from dlbook.exercises import registry
 
 from browser import CHROMIUM_FLAGS, chromium_path, close_notebook, jupyter_lab, move_slider, notebook_report, \
-    open_notebook, run_all, widget_boxes
+    open_notebook, run_all, running_kernels, widget_boxes
 
 ROOT = Path(__file__).resolve().parents[1]
 SHOTS = ROOT / "tests" / "screenshots"
@@ -39,10 +38,11 @@ def page():
         if os.environ.get("CI") == "true":
             pytest.fail(f"no browser under CI: {HOW}")
         pytest.skip(HOW)
-    with jupyter_lab(ROOT) as (url, token, _), sync_playwright() as p:
+    with jupyter_lab(ROOT) as (url, token, served), sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_FLAGS)
         tab = browser.new_page(viewport={"width": 1400, "height": 1000})
         tab.lab = (url, token)
+        tab.server_log = served.parent / "lab.log"
         try:
             yield tab
         finally:
@@ -59,8 +59,12 @@ def test_notebook_runs_and_its_widgets_move_in_chromium(page, path):
     open_notebook(page, url, token, path)
     try:
         _check(page, path)
+    except Exception:
+        print("JupyterLab's log, last lines:\n" + page.server_log.read_text(errors="replace")[-4000:])
+        raise
     finally:
         close_notebook(page, path)
+    assert running_kernels(url, token) == [], f"{path} left kernels running"
 
 
 def _check(page, path):
