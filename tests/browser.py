@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 __all__ = ["CHROMIUM", "CHROMIUM_FLAGS", "chromium_path", "jupyter_lab", "open_notebook", "run_all", "notebook_report",
-           "widget_boxes", "move_slider", "close_notebook", "running_kernels"]
+           "widget_boxes", "move_slider", "close_notebook", "running_kernels", "canvas_sizes"]
 
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -194,6 +194,12 @@ def widget_boxes(page, path):
       return outputs.length;
     }""", path)
     return [page.locator(f"[data-dlbook-widget='{k}']") for k in range(count)]
+
+
+def canvas_sizes(page):
+    """The (width, height) of every canvas in each tagged widget, to tell what a failure saw."""
+    return page.evaluate("""() => [...document.querySelectorAll('[data-dlbook-widget]')]
+      .map(o => [...o.querySelectorAll('canvas')].map(c => [c.width, c.height]))""")
 
 
 def move_slider(page, box, key="End"):

@@ -18,8 +18,8 @@ import pytest
 
 from dlbook.exercises import registry
 
-from browser import CHROMIUM_FLAGS, chromium_path, close_notebook, jupyter_lab, move_slider, notebook_report, \
-    open_notebook, run_all, running_kernels, widget_boxes
+from browser import CHROMIUM_FLAGS, canvas_sizes, chromium_path, close_notebook, jupyter_lab, move_slider, \
+    notebook_report, open_notebook, run_all, running_kernels, widget_boxes
 
 ROOT = Path(__file__).resolve().parents[1]
 SHOTS = ROOT / "tests" / "screenshots"
@@ -43,6 +43,9 @@ def page():
         tab = browser.new_page(viewport={"width": 1400, "height": 1000})
         tab.lab = (url, token)
         tab.server_log = served.parent / "lab.log"
+        tab.console = []  # the browser's errors and warnings, shown when a notebook fails
+        tab.on("console", lambda m: m.type in ("error", "warning") and tab.console.append(f"{m.type}: {m.text[:300]}"))
+        tab.on("pageerror", lambda e: tab.console.append(f"uncaught: {e}"))
         try:
             yield tab
         finally:
@@ -56,10 +59,13 @@ def _exercises_in(name):
 @pytest.mark.parametrize("path", NOTEBOOKS)
 def test_notebook_runs_and_its_widgets_move_in_chromium(page, path):
     url, token = page.lab
+    page.console.clear()
     open_notebook(page, url, token, path)
     try:
         _check(page, path)
     except Exception:
+        print("The browser's console:", *page.console[-30:], sep="\n")
+        print("Canvases of the widgets (width, height):", canvas_sizes(page))
         print("JupyterLab's log, last lines:\n" + page.server_log.read_text(errors="replace")[-4000:])
         raise
     finally:

@@ -223,3 +223,20 @@ def test_frames_to_the_browser_are_paced_and_the_latest_always_goes_out():
     assert sent[0] is None or sent[0] == b"png"
     assert sent[1:] == [None] * 9  # held back...
     assert canvas.encoded - before == (1 if sent[0] else 0) + 1  # ...and the latest sent once, later
+
+
+@pytest.mark.filterwarnings("ignore:Passing unrecognized arguments to super\\(Toolbar\\)")  # ipympl's own
+def test_a_live_figure_has_its_size_before_the_browser_asks():
+    import matplotlib.pyplot as plt
+
+    from dlbook.widgets._figure import new_figure
+
+    backend = plt.get_backend()
+    plt.switch_backend("module://ipympl.backend_nbagg")
+    try:
+        fig, _ = new_figure(figsize=(8, 3.2))
+        # a view made before the kernel answers its first message takes this size (else 0 x 0)
+        assert tuple(fig.canvas._size) == (800.0, 320.0)
+    finally:
+        plt.close("all")
+        plt.switch_backend(backend)

@@ -16,6 +16,9 @@ def new_figure(nrows=1, ncols=1, figsize=(8, 3.2), **kwargs):
         canvas.footer_visible = False
         canvas.toolbar_visible = False
         canvas.resizable = False
+        # the browser sizes a new view from _size, which ipympl sets only once the kernel has
+        # answered the view's first message: until then the canvas is 0 x 0 and shows nothing
+        canvas._size = tuple(float(v) for v in fig.bbox.size / canvas.device_pixel_ratio)
         _paced_frames(canvas)
     return fig, axes
 
