@@ -44,7 +44,7 @@ def _free_port():
 
 @contextmanager
 def jupyter_lab(root):
-    """A JupyterLab server on a copy of `root`; yields (base url, token, served folder).
+    """A JupyterLab server on a copy of `root`; yields (base url, token, path of its log).
 
     Stopped (and its kernels with it) when the block ends, however it ends."""
     token, port = secrets.token_hex(16), _free_port()
@@ -65,7 +65,8 @@ def jupyter_lab(root):
         tracker = Path(tmp) / "settings" / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings"
         tracker.parent.mkdir(parents=True)
         tracker.write_text('{"windowingMode": "none"}')
-        log = open(Path(tmp) / "lab.log", "wb")
+        log_path = Path(tmp) / "lab.log"
+        log = open(log_path, "wb")
         server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         url = f"http://127.0.0.1:{port}"
         try:
@@ -78,9 +79,9 @@ def jupyter_lab(root):
                     if server.poll() is not None or time.monotonic() > deadline:
                         log.flush()
                         raise RuntimeError("JupyterLab did not start:\n" +
-                                           (Path(tmp) / "lab.log").read_text(errors="replace")[-3000:])
+                                           log_path.read_text(errors="replace")[-3000:])
                     time.sleep(0.3)
-            yield url, token, served
+            yield url, token, log_path
         finally:
             server.terminate()
             try:

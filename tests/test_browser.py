@@ -38,13 +38,17 @@ def page():
         if os.environ.get("CI") == "true":
             pytest.fail(f"no browser under CI: {HOW}")
         pytest.skip(HOW)
-    with jupyter_lab(ROOT) as (url, token, served), sync_playwright() as p:
+    with jupyter_lab(ROOT) as (url, token, log), sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_FLAGS)
         tab = browser.new_page(viewport={"width": 1400, "height": 1000})
         tab.lab = (url, token)
-        tab.server_log = served.parent / "lab.log"
+        tab.server_log = log
         tab.console = []  # the browser's errors and warnings, shown when a notebook fails
-        tab.on("console", lambda m: m.type in ("error", "warning") and tab.console.append(f"{m.type}: {m.text[:300]}"))
+
+        def keep(message):
+            if message.type in ("error", "warning"):
+                tab.console.append(f"{message.type}: {message.text[:300]}")
+        tab.on("console", keep)
         tab.on("pageerror", lambda e: tab.console.append(f"uncaught: {e}"))
         try:
             yield tab
