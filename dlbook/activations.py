@@ -20,7 +20,6 @@ backpropagation takes through an activation layer.
 
 import numpy as np
 
-from . import _guard
 from ._table import Table
 from ._validate import as_float_array
 
@@ -56,12 +55,10 @@ class Activation:
 
     def __call__(self, z):
         """a = f(z), element-wise. z: any shape. Returns a with z's shape and float dtype."""
-        _guard.check(f"dlbook.activations.{self.name}")
         return _scalar_or_array(self._f(as_float_array(z, "z")))
 
     def derivative(self, z):
         """f'(z), element-wise. z: any shape. Returns an array of z's shape."""
-        _guard.check(f"dlbook.activations.{self.name}.derivative")
         return _scalar_or_array(self._df(as_float_array(z, "z")))
 
     def backward(self, z, grad_output):
@@ -70,7 +67,6 @@ class Activation:
         z: pre-activation, any shape. grad_output: dL/da, same shape as z.
         Returns dL/dz, same shape.
         """
-        _guard.check(f"dlbook.activations.{self.name}.backward")
         z = as_float_array(z, "z")
         return _scalar_or_array(self._vjp(z, _grad_like(grad_output, z)))
 
@@ -200,7 +196,6 @@ class Softmax:
 
     def __call__(self, z):
         """Probabilities p = softmax(z) along the last axis. z: (..., C). Returns (..., C)."""
-        _guard.check("dlbook.activations.softmax")
         return self._f(self._validate(z))
 
     def backward(self, z, grad_output):
@@ -209,7 +204,6 @@ class Softmax:
         dL/dz_i = p_i (g_i - sum_j g_j p_j), with p = softmax(z) and g = dL/dp.
         z, grad_output: shape (..., C). Returns (..., C).
         """
-        _guard.check("dlbook.activations.softmax.backward")
         z = self._validate(z)
         return self._vjp(z, _grad_like(grad_output, z))
 
@@ -219,7 +213,6 @@ class Softmax:
 
     def jacobian(self, z):
         """dp_i/dz_j = p_i (delta_ij - p_j). z: (C,) or (..., C). Returns (C, C) or (..., C, C)."""
-        _guard.check("dlbook.activations.softmax.jacobian")
         p = self._f(self._validate(z))
         return p[..., :, None] * (np.eye(p.shape[-1], dtype=p.dtype) - p[..., None, :])
 

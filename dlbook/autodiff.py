@@ -13,7 +13,6 @@ passes gradient on. The sort is iterative: a chain of 10,000 nodes needs no recu
 
 import math
 
-from . import _guard
 
 __all__ = ["Value"]
 
@@ -50,7 +49,6 @@ class Value:
         return out
 
     def __mul__(self, other):
-        _guard.check("dlbook.autodiff.Value.__mul__")  # an exercise asks for this rule
         other = _as_value(other)
         out = Value(self.data * other.data, (self, other), "*")
 

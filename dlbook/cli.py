@@ -36,20 +36,26 @@ def _grade(args):
         print(f"dlbook grade: nothing to grade in {', '.join(args.paths)}"
               + (f" (no such path: {', '.join(missing)})" if missing else ""), file=sys.stderr)
         return 2
-    seed, rows = grade_paths(args.paths, seed=args.seed, jobs=args.jobs, timeout=args.timeout,
-                             memory_mb=args.memory, progress=not args.quiet)
-    print(report.table(rows, seed))
+    from .grading.isolation import IsolationUnavailable
+
     try:
-        if args.json:
-            report.write_json(rows, seed, args.json)
-        if args.csv:
-            report.write_csv(rows, seed, args.csv)
-        if args.feedback:
-            report.write_feedback(rows, args.feedback)
-    except OSError as err:
-        print(f"dlbook grade: could not write a report: {err}", file=sys.stderr)
+        seed, rows = grade_paths(args.paths, seed=args.seed, jobs=args.jobs, timeout=args.timeout,
+                                 memory_mb=args.memory, progress=not args.quiet, isolation_name=args.isolation)
+    except IsolationUnavailable as err:
+        print(f"dlbook grade: {err}", file=sys.stderr)
         return 2
-    return 0
+    print(report.table(rows, seed, args.isolation))
+    failed = False
+    for wanted, write in ((args.json, lambda: report.write_json(rows, seed, args.json, args.isolation)),
+                          (args.csv, lambda: report.write_csv(rows, seed, args.csv, args.isolation)),
+                          (args.feedback, lambda: report.write_feedback(rows, args.feedback))):
+        try:  # each report alone: one that cannot be written does not cost the others
+            if wanted:
+                write()
+        except (OSError, ValueError) as err:
+            print(f"dlbook grade: could not write a report: {err}", file=sys.stderr)
+            failed = True
+    return 2 if failed else 0
 
 
 def _progress(args):
@@ -80,6 +86,9 @@ def main(argv=None):
     grade.add_argument("--seed", type=int, help="the secret seed of the inputs (default: a fresh one, printed)")
     grade.add_argument("--timeout", type=float, default=60.0, help="seconds per exercise (default 60)")
     grade.add_argument("--memory", type=int, default=2048, help="MB of address space per exercise (default 2048)")
+    grade.add_argument("--isolation", choices=("bwrap", "none"), default="bwrap",
+                       help="bwrap (default): each submission in a bubblewrap sandbox; none: unconfined, "
+                            "only for submissions you trust")
     grade.add_argument("--quiet", action="store_true", help="no progress bar")
     grade.set_defaults(run=_grade)
     shown = commands.add_parser("progress", help="your progress through the book, chapter by chapter")

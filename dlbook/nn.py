@@ -23,7 +23,7 @@ Dense, empty for activations). Models are reproducible: Dense takes an explicit 
 
 import numpy as np
 
-from . import _guard, activations
+from . import activations
 from . import init as _init
 from ._validate import as_float_array
 
@@ -37,7 +37,6 @@ def dense(X, W, b):
     X: (N, D_in), one example per row. W: (D_in, D_out). b: (D_out,).
     Returns Z: (N, D_out). float32 stays float32 when X, W and b all are.
     """
-    _guard.check("dlbook.nn.dense")
     X, W, b = _check_dense(X, W, b)
     return X @ W + b
 
@@ -67,7 +66,6 @@ def dense_backward(X, W, dZ):
     X: (N, D_in), the layer's input. W: (D_in, D_out). dZ: (N, D_out).
     Returns dX (N, D_in) = dZ @ W.T, dW (D_in, D_out) = X.T @ dZ, db (D_out,) = dZ summed over N.
     """
-    _guard.check("dlbook.nn.dense_backward")
     X, W, _ = _check_dense(X, W, np.zeros(np.shape(W)[-1:]))
     dZ = _check_upstream(dZ, (X.shape[0], W.shape[1]), "dZ")
     return _dense_backward(X, W, dZ)
@@ -92,7 +90,6 @@ def parameter_count(sizes):
     sizes: [D_in, H_1, ..., D_out], input layer first. Each layer from n_in to n_out neurons has
     n_in * n_out weights and n_out biases; the input layer has none.
     """
-    _guard.check("dlbook.nn.parameter_count")
     sizes = list(sizes)
     if not sizes or any(isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1 for n in sizes):
         raise ValueError(f"sizes must be a non-empty list of positive integers, got {sizes!r}")

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import _guard, nn
+from . import nn
 from . import losses as _losses
 from ._validate import as_float_array, first_index
 from .data import batch_indices
@@ -156,7 +156,6 @@ def fit(model, X, y, *, optimizer, epochs=10, batch_size=32, rng, loss="softmax_
     validation loss has not improved for this many epochs, and restore the best weights.
     progress: a progress bar over the epochs. plot: a live loss and accuracy plot.
     """
-    _guard.check("dlbook.train.fit")
     loss = _losses.get(loss) if isinstance(loss, str) else loss
     X, y = check_data(model, X, y, loss)
     if validation is not None:

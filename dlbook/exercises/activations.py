@@ -8,7 +8,10 @@ from .spec import Case, Choice, Exercise, Mistake
 
 __all__ = ["EXERCISES"]
 
-_REF = "dlbook.activations."
+# the activations, and Value's, whose own sigmoid, tanh and relu would answer these exercises too
+_REFERENCES = ("dlbook.activations", "dlbook.autodiff:Value.sigmoid", "dlbook.autodiff:Value.tanh",
+               "dlbook.autodiff:Value.relu")
+
 
 
 def _naive_sigmoid(z):
@@ -23,7 +26,7 @@ sigmoid = Exercise(
     signature="sigmoid(z)",
     reference=Sigmoid._f,
     cases=elementwise_cases(),
-    forbid=(_REF + "sigmoid", _REF + "softplus.derivative"),
+    forbid=_REFERENCES,
     mistakes=[
         Mistake("sign", lambda z: 1 / (1 + np.exp(z)),
                 "your sigmoid is decreasing: sigmoid(z) = 1 / (1 + e^(-z)), with a minus sign "
@@ -57,7 +60,7 @@ sigmoid_derivative = Exercise(
     signature="sigmoid_derivative(z)",
     reference=Sigmoid._df,
     cases=elementwise_cases(),
-    forbid=(_REF + "sigmoid.derivative", _REF + "sigmoid.backward"),
+    forbid=_REFERENCES,
     mistakes=[
         Mistake("from activation", lambda z: z * (1 - z),
                 "you computed z (1 - z): the formula sigma'(z) = a (1 - a) takes the "
@@ -87,7 +90,7 @@ relu = Exercise(
     signature="relu(z)",
     reference=ReLU._f,
     cases=elementwise_cases(),
-    forbid=(_REF + "relu",),
+    forbid=_REFERENCES,
     mistakes=[
         Mistake("np.max", lambda z: np.max(z, 0),
                 "np.max(z, 0) is the largest value along axis 0, a reduction. The element-wise "
@@ -113,7 +116,7 @@ relu_derivative = Exercise(
     signature="relu_derivative(z)",
     reference=ReLU._df,
     cases=elementwise_cases(),
-    forbid=(_REF + "relu.derivative", _REF + "relu.backward"),
+    forbid=_REFERENCES,
     mistakes=[
         Mistake("at zero", lambda z: (z >= 0).astype(np.float64),
                 "at z = 0 your derivative is 1. ReLU has a kink there, so any value in [0, 1] "
@@ -137,7 +140,7 @@ tanh_derivative = Exercise(
     signature="tanh_derivative(z)",
     reference=Tanh._df,
     cases=elementwise_cases(),
-    forbid=(_REF + "tanh.derivative", _REF + "tanh.backward"),
+    forbid=_REFERENCES,
     mistakes=[
         Mistake("from activation", lambda z: 1 - z ** 2,
                 "you computed 1 - z^2: the formula 1 - a^2 takes the activation a = tanh(z), "
@@ -184,7 +187,7 @@ softmax = Exercise(
     signature="softmax(z)",
     reference=Softmax._f,
     cases=_softmax_cases(),
-    forbid=(_REF + "softmax",),
+    forbid=_REFERENCES,
     mistakes=[
         Mistake("axis 1", lambda z: _shifted_exp(z, 1) / _shifted_exp(z, 1).sum(axis=1, keepdims=True),
                 "axis=1 is the last axis only when z is 2-D; a single vector has no axis 1, and a "

@@ -11,10 +11,10 @@ import re
 
 import numpy as np
 
-from .. import _guard
+from ..sandbox.calling import ReferenceUsed
 from .compare import alike, generic_diagnosis, output_problem, parts_problem, tolerances
 from .result import CheckResult
-from .running import RemoteAnswer, call, describe, error_type, is_error
+from .running import RemoteAnswer, Run, call, describe, error_type, is_error, same
 from .spec import BadAnswer
 
 __all__ = ["check"]
@@ -87,7 +87,8 @@ def _check_function(ex, fn, rng, reveal):
     for i, case in enumerate(ex.cases):
         args = case.make(rng)
         expected = ex.reference(*[_float64(a) for a in args])
-        run = fn.runs[i] if remote else call(fn, args, ex.forbid, ex.adapt)
+        run = _remote_run(fn.runs[i], args) if remote else call(fn, args, ex.collect, ex.forbid)
+        run = _judged(ex, run, args)
         if run.not_attempted:
             return "not attempted", NOT_ATTEMPTED, []
         problem = _run_problem(ex, args, names, run, expected, reveal)
@@ -97,7 +98,7 @@ def _check_function(ex, fn, rng, reveal):
             diagnosis = _diagnose(ex, args, run, expected)
             if diagnosis:
                 feedback += f"\n→ {diagnosis}"
-            status = "error" if run.error and not (is_error(run.error, _guard.ReferenceUsed)
+            status = "error" if run.error and not (is_error(run.error, ReferenceUsed)
                                                    or is_error(run.error, BadAnswer)) else "failed"
             return status, feedback, passed
         passed.append(case.label)
@@ -106,9 +107,33 @@ def _check_function(ex, fn, rng, reveal):
     return "passed", f"Right on all {len(passed)} inputs: {', '.join(passed)}.", passed
 
 
+def _remote_run(run, args):
+    """A Run from the sandbox, with whether the inputs changed decided here, from the inputs
+    as the answer left them."""
+    after = run.after if isinstance(run.after, (list, tuple)) and len(run.after) == len(args) else args
+    run.mutated = [i for i, (a, b) in enumerate(zip(args, after)) if not same(a, b)]
+    return run
+
+
+def _judged(ex, run, args):
+    """The Run with its value judged by the exercise (see Exercise.judge), or its BadAnswer."""
+    if ex.judge is None or run.error is not None:
+        return run
+    judged = Run(**{**run.__dict__})
+    try:
+        judged.value = ex.judge(run.value, *args)
+    except BadAnswer as err:
+        judged.value, judged.error = None, err
+    except Exception as err:  # what came back cannot be read as this exercise's answer
+        judged.value = None
+        judged.error = BadAnswer(f"{ex.name} returned something of the wrong form ({type(err).__name__}: {err})")
+    return judged
+
+
 def _run_problem(ex, args, names, run, expected, reveal):
-    if is_error(run.error, _guard.ReferenceUsed):
-        return (f"your code called {run.error.name}, dlbook's own reference implementation: "
+    if is_error(run.error, ReferenceUsed):
+        where = f" (in the line `{run.error_line}`)" if run.error_line else ""
+        return (f"your code called {run.error.name}{where}, dlbook's own reference implementation: "
                 "the exercise asks you to write it yourself with numpy")
     if is_error(run.error, BadAnswer):
         return str(run.error)
@@ -123,7 +148,7 @@ def _run_problem(ex, args, names, run, expected, reveal):
         return (f"your function changed its input {changed} in place; it must leave its "
                 "inputs as they were and return a new array (work on a copy, or use "
                 "operations like np.maximum that return new arrays)")
-    rtol, atol = tolerances(ex.rtol, ex.atol, *args, run.value)
+    rtol, atol = tolerances(ex.rtol, ex.atol, *args)  # from the inputs, never from the answer
     dtype = _input_dtype(args) if ex.dtype == "preserve" else None
     options = dict(rtol=rtol, atol=atol, input_dtype=dtype, warnings=run.warnings, reveal=reveal)
     if ex.outputs:
@@ -139,7 +164,7 @@ def _diagnose(ex, args, run, expected):
     answer raised too).
     """
     rtol, atol = tolerances(ex.rtol, ex.atol, *args)
-    twins = [(mistake, call(mistake.wrong, args, adapt=ex.adapt)) for mistake in ex.mistakes]
+    twins = [(mistake, _judged(ex, call(mistake.wrong, args, ex.collect), args)) for mistake in ex.mistakes]
     if run.error is not None:
         # the same exception with the same message first (two mistakes may both raise a
         # ValueError, about different shapes), then the same kind of exception

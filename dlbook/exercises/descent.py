@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from .inputs import Named
+from ..sandbox.functions import named
 from .spec import BadAnswer, Case, Exercise, Mistake
 
 __all__ = ["EXERCISES"]
@@ -14,16 +14,18 @@ _INTEGERS = ("the parameters are integer arrays, so the update was rounded back 
 # ---- one step of the seed's rule on a dict of parameters -------------------------------------
 
 
-def _as_parts(gd_step):
-    """Call gd_step and turn its dict into a tuple in params' key order."""
-    def run(params, grads, lr):
-        out = gd_step(params, grads, lr)
-        if not isinstance(out, dict) or set(out) != set(params):
-            got = f"a dict with keys {sorted(out)}" if isinstance(out, dict) else type(out).__name__
-            raise BadAnswer(f"gd_step must return a new dict with the keys of params, {sorted(params)}; "
-                            f"it returned {got}")
-        return tuple(out[k] for k in params)
-    return run
+def _as_parts(out, params, grads, lr):
+    """gd_step's dict as a tuple in params' key order."""
+    if not isinstance(out, dict) or set(out) != set(params):
+        got = f"a dict with keys {sorted(out)}" if isinstance(out, dict) else _type_name(out)
+        raise BadAnswer(f"gd_step must return a new dict with the keys of params, {sorted(params)}; "
+                        f"it returned {got}")
+    return tuple(out[k] for k in params)
+
+
+def _type_name(value):
+    # a value from the grading sandbox that was not plain data keeps its own type's name
+    return getattr(value, "type_name", None) or type(value).__name__
 
 
 def _gd(params, grads, lr):
@@ -66,12 +68,13 @@ def _in_place_copy(params, grads, lr):
 
 gd_step = Exercise(
     id="descent.gd_step",
+    forbid=("dlbook.optim",),
     kind="function",
     title="One gradient-descent step on a dict of parameters",
     name="gd_step",
     signature="gd_step(params, grads, lr)",
     outputs=("W", "b"),
-    adapt=_as_parts,
+    judge=_as_parts,
     reference=_gd,
     cases=_gd_cases(),
     dtype=None,
@@ -98,9 +101,7 @@ gd_step = Exercise(
 # ---- a descent loop that returns its path --------------------------------------------------------
 
 
-_BOWL = Named("the gradient of (x² + y²) / 2, (x, y)", lambda x: x.copy())
-_VALLEY = Named("the gradient of (x² + 20 y²) / 2, (x, 20 y)", lambda x: x * np.array([1.0, 20.0]))
-_PARABOLA = Named("the gradient of 3 x², 6 x", lambda x: 6 * x)
+_BOWL, _VALLEY, _PARABOLA = named("bowl_gradient"), named("valley_gradient"), named("parabola_gradient")
 
 
 def _minimize(grad, x0, lr, steps, sign=-1):
@@ -132,6 +133,7 @@ def _integer_copy(grad, x0, lr, steps):
 
 minimize = Exercise(
     id="descent.minimize",
+    forbid=("dlbook.optim",),
     kind="function",
     title="Gradient descent in a loop, returning its path",
     name="minimize",
@@ -219,6 +221,7 @@ def _momentum_cases():
 
 momentum_step = Exercise(
     id="descent.momentum_step",
+    forbid=("dlbook.optim",),
     kind="function",
     title="One step of SGD with momentum, as PyTorch",
     name="momentum_step",
@@ -286,6 +289,7 @@ def _adam_cases():
 
 adam_step = Exercise(
     id="descent.adam_step",
+    forbid=("dlbook.optim",),
     kind="function",
     title="One Adam step, with bias correction",
     name="adam_step",
@@ -328,24 +332,19 @@ _PROPERTIES = ("the batch sizes", "the examples seen (sorted)", "the number of m
                "whether the order was shuffled")
 
 
-def _properties(minibatches):
+def _properties(out, X, y, batch_size, rng):
     """Summarise the learner's batches by what a right answer must satisfy."""
-    def run(X, y, batch_size, rng):
-        out = minibatches(X, y, batch_size, rng)
-        try:
-            pairs = list(out)
-        except TypeError:
-            raise BadAnswer(f"minibatches must return a list of (X_batch, y_batch) pairs, got {type(out).__name__}") from None
-        if not all(isinstance(p, (tuple, list)) and len(p) == 2 for p in pairs):
-            raise BadAnswer("each batch must be a pair (X_batch, y_batch)")
-        Xs = [np.asarray(Xb).reshape(-1, X.shape[1]) for Xb, _ in pairs]
-        ys = [np.asarray(yb).reshape(-1) for _, yb in pairs]
-        sizes = np.array([len(b) for b in ys], dtype=float)
-        ids = np.concatenate(ys) if ys else np.zeros(0)
-        misaligned = sum(int((Xb[:, 0] != yb).sum()) if len(Xb) == len(yb) else len(yb) for Xb, yb in zip(Xs, ys))
-        shuffled = float(len(ids) == len(y) and not np.array_equal(ids, np.arange(len(y))))
-        return sizes, np.sort(ids), float(misaligned), shuffled
-    return run
+    if not isinstance(out, (list, tuple)):
+        raise BadAnswer(f"minibatches must return a list of (X_batch, y_batch) pairs, got {_type_name(out)}")
+    if not all(isinstance(p, (tuple, list)) and len(p) == 2 for p in out):
+        raise BadAnswer("each batch must be a pair (X_batch, y_batch)")
+    Xs = [np.asarray(Xb, dtype=float).reshape(-1, X.shape[1]) for Xb, _ in out]
+    ys = [np.asarray(yb, dtype=float).reshape(-1) for _, yb in out]
+    sizes = np.array([len(b) for b in ys], dtype=float)
+    ids = np.concatenate(ys) if ys else np.zeros(0)
+    misaligned = sum(int((Xb[:, 0] != yb).sum()) if len(Xb) == len(yb) else len(yb) for Xb, yb in zip(Xs, ys))
+    shuffled = float(len(ids) == len(y) and not np.array_equal(ids, np.arange(len(y))))
+    return sizes, np.sort(ids), float(misaligned), shuffled
 
 
 def _reference_properties(X, y, batch_size, rng):
@@ -383,12 +382,13 @@ def _with_replacement(X, y, batch_size, rng):
 
 minibatches = Exercise(
     id="descent.minibatches",
+    forbid=("dlbook.data",),
     kind="function",
     title="Shuffled mini-batches, X and y together",
     name="minibatches",
     signature="minibatches(X, y, batch_size, rng)",
     outputs=_PROPERTIES,
-    adapt=_properties,
+    judge=_properties,
     reference=_reference_properties,
     cases=[
         Case("10 examples in batches of 4", _dataset(10, 3)),

@@ -25,6 +25,7 @@ def _neuron_cases():
 
 neuron = Exercise(
     id="forward.neuron",
+    forbid=("dlbook.nn",),
     kind="function",
     title="One neuron's output",
     name="neuron",
@@ -76,7 +77,7 @@ dense_forward = Exercise(
     signature="dense_forward(X, W, b)",
     reference=lambda X, W, b: X @ W + b,
     cases=_dense_cases(),
-    forbid=("dlbook.nn.dense",),
+    forbid=("dlbook.nn",),
     mistakes=[
         Mistake("transposed weights", lambda X, W, b: X @ W.T + b,
                 "X @ W.T fails: W has shape (D_in, D_out), so X (N, D_in) @ W (D_in, D_out) is "
@@ -128,7 +129,7 @@ parameter_count = Exercise(
     signature="parameter_count(sizes)",
     reference=_count,
     cases=_sizes_cases(),
-    forbid=("dlbook.nn.parameter_count",),
+    forbid=("dlbook.nn",),
     dtype=None,
     mistakes=[
         Mistake("no biases", lambda s: sum(a * b for a, b in zip(s, s[1:])),
@@ -184,6 +185,7 @@ def _forward_cases():
 
 forward = Exercise(
     id="forward.forward",
+    forbid=("dlbook.nn",),
     kind="function",
     title="The forward pass through a list of layers",
     name="forward",

@@ -9,7 +9,7 @@ import numpy as np
 
 from .spec import Case
 
-__all__ = ["elementwise_cases", "batch_cases", "EXTREMES", "Named"]
+__all__ = ["elementwise_cases", "batch_cases", "EXTREMES"]
 
 EXTREMES = np.array([-1e4, -1000.0, -50.0, -1e-3, 0.0, 1e-3, 50.0, 1000.0, 1e4])
 # float32 overflows in exp past 88.7, so these are extreme for float32
@@ -38,20 +38,3 @@ def batch_cases(scale=2.0):
         Case("float32 input", lambda rng: (rng.normal(0, scale, size=(5, 3)).astype(np.float32),)),
         Case("integers", lambda rng: (rng.integers(-4, 5, size=(2, 6)),)),
     ]
-
-
-class Named:
-    """A function input (f for a numerical gradient, grad for a descent loop) that says what it
-    is in feedback, and that copies of the inputs share: nothing in it can change."""
-
-    def __init__(self, text, fn):
-        self.text, self.fn = text, fn
-
-    def __call__(self, x):
-        return self.fn(x)
-
-    def __repr__(self):
-        return self.text
-
-    def __deepcopy__(self, memo):
-        return self

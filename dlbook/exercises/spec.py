@@ -14,8 +14,7 @@ __all__ = ["Case", "Mistake", "Choice", "Exercise", "BadAnswer", "KINDS"]
 KINDS = ("function", "number", "array", "choice")
 
 
-class BadAnswer(Exception):
-    """Raised by an exercise's `adapt` when the answer has the wrong form; its message is the feedback."""
+from ..sandbox.calling import BadAnswer  # raised by a judge when an answer has the wrong form
 
 
 @dataclass(frozen=True)
@@ -73,10 +72,16 @@ class Exercise:
         signature's parameters).
     outputs: for functions returning a tuple, the names of its parts, e.g. ("dX", "dW", "db");
         each part is compared on its own and feedback names the first wrong one.
-    adapt: for answers that are not functions of the case's arguments (a Value operation),
-        a function turning the answer, or a mistake's `wrong`, into one. It raises BadAnswer
-        to say that the answer has the wrong form.
-    forbid: names of dlbook references the answer may not call (see dlbook._guard).
+    collect: how the answer is called when not as answer(*case), a name from
+        dlbook.sandbox.conventions ("value_mul": build Values and run the backward rule). It runs
+        where the answer runs, and returns plain data.
+    judge: for answers whose output is checked by what it must satisfy (batches, a trained
+        network), judge(data, *case) turns what `collect` returned into the value compared with
+        the reference's. It runs outside the sandbox, and raises BadAnswer to say that the answer
+        has the wrong form.
+    forbid: the dlbook references the answer may not use: modules ("dlbook.nn") or a method
+        ("dlbook.autodiff:Value.__mul__"). A notebook's check says so when an answer calls one;
+        the grading sandbox does not hold them at all.
     dtype: for functions, "preserve" (float32 in, float32 out) or None (not checked).
     overflow: what to say when numpy warns about overflow or invalid values.
     hints: from a nudge to nearly the answer.
@@ -93,7 +98,8 @@ class Exercise:
     choices: list = field(default_factory=list)
     arguments: tuple = ()
     outputs: tuple = ()
-    adapt: Callable | None = None
+    collect: str = "plain"
+    judge: Callable | None = None
     forbid: tuple = ()
     dtype: str | None = "preserve"
     overflow: str = ""

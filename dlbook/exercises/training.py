@@ -1,6 +1,5 @@
 """Exercises of the chapter on training a deep network end to end."""
 
-import copy
 from functools import lru_cache
 
 import numpy as np
@@ -16,21 +15,18 @@ _HE_PARTS = ("the shape of each W", "whether every b is zero",
              "whether the same rng seed gives the same weights")
 
 
-def _he_properties(he_init):
-    """Run he_init twice on copies of one rng, and measure what He initialisation promises."""
-    def run(sizes, rng):
-        layers = he_init(sizes, copy.deepcopy(rng))
-        again = he_init(sizes, copy.deepcopy(rng))
-        if not isinstance(layers, (list, tuple)) or len(layers) != len(sizes) - 1 or \
-                not all(isinstance(layer, (list, tuple)) and len(layer) == 2 for layer in layers):
-            raise BadAnswer(f"he_init must return a list of {len(sizes) - 1} pairs (W, b), one per layer")
-        Ws = [np.asarray(W, dtype=float) for W, _ in layers]
-        shapes = np.array([s for W in Ws for s in W.shape], dtype=float)
-        zero_b = float(all(np.all(np.asarray(b) == 0) for _, b in layers))
-        ratio = np.array([W.std() / np.sqrt(2 / W.shape[0]) if W.ndim == 2 and W.size else 0.0 for W in Ws])
-        same = float(all(np.array_equal(W, np.asarray(V)) for W, (V, _) in zip(Ws, again)))
-        return shapes, zero_b, ratio, same
-    return run
+def _he_properties(twice, sizes, rng):
+    """What He initialisation promises, measured on he_init's layers from two copies of one rng."""
+    layers, again = twice
+    if not all(isinstance(out, (list, tuple)) and len(out) == len(sizes) - 1 and
+               all(isinstance(layer, (list, tuple)) and len(layer) == 2 for layer in out) for out in twice):
+        raise BadAnswer(f"he_init must return a list of {len(sizes) - 1} pairs (W, b), one per layer")
+    Ws = [np.asarray(W, dtype=float) for W, _ in layers]
+    shapes = np.array([s for W in Ws for s in W.shape], dtype=float)
+    zero_b = float(all(np.all(np.asarray(b, dtype=float) == 0) for _, b in layers))
+    ratio = np.array([W.std() / np.sqrt(2 / W.shape[0]) if W.ndim == 2 and W.size else 0.0 for W in Ws])
+    same = float(all(np.array_equal(W, np.asarray(V, dtype=float)) for W, (V, _) in zip(Ws, again)))
+    return shapes, zero_b, ratio, same
 
 
 def _he_reference(sizes, rng):
@@ -55,7 +51,9 @@ he_init = Exercise(
     name="he_init",
     signature="he_init(sizes, rng)",
     outputs=_HE_PARTS,
-    adapt=_he_properties,
+    collect="twice",
+    judge=_he_properties,
+    forbid=("dlbook.init",),
     reference=_he_reference,
     cases=[
         Case("the sizes [400, 300, 200]", lambda rng: ([400, 300, 200], np.random.default_rng(rng.integers(2 ** 32)))),
@@ -117,6 +115,7 @@ accuracy = Exercise(
     name="accuracy",
     signature="accuracy(logits, y)",
     reference=lambda logits, y: float((logits.argmax(axis=1) == y).mean()),
+    forbid=("dlbook.train",),
     cases=_logits_cases(),
     dtype=None,
     mistakes=[
@@ -151,35 +150,30 @@ def _digits():
     return digits()
 
 
-def _held_out_accuracy(train_digits):
-    """Train the learner's way on the digits' training set, test on the held-out test set."""
-    def run(rng):
+def _digits_cases():
+    def inputs(rng):
         split = _digits()
-        try:
-            model = train_digits(split.X_train.copy(), split.y_train.copy(), rng)
-        except (ValueError, FloatingPointError) as err:
-            if "nan" not in str(err).lower() and "inf" not in str(err).lower():
-                raise
-            raise BadAnswer(f"training diverged: NaN or inf appeared ({err}). The steps grew until they "
-                            "overflowed: lower the learning rate.") from None
-        if not callable(model):
-            raise BadAnswer(f"train_digits must return the trained model (a dlbook.nn model), got {type(model).__name__}")
-        with np.errstate(all="ignore"):
-            logits = np.asarray(model(split.X_test), dtype=float)
-        if logits.shape != (len(split.y_test), 10):
-            raise BadAnswer(f"the model's output on the test images has shape {logits.shape}, expected "
-                            f"{(len(split.y_test), 10)}: one score per digit")
-        if not np.isfinite(logits).all():
-            raise BadAnswer("the trained model outputs NaN or inf: training diverged. Lower the learning rate.")
-        acc = float((logits.argmax(axis=1) == split.y_test).mean())
-        if acc < THRESHOLD:
-            why = (" That is chance level: the network did not learn. Do you call model.backward and "
-                   "optimizer.step for every batch, and does the loss go down?" if acc < 0.2 else
-                   " Train longer, or with a better learning rate.")
-            raise BadAnswer(f"your trained network classifies {acc:.1%} of the held-out test digits "
-                            f"correctly; it needs {THRESHOLD:.0%}.{why}")
-        return (1.0,)
-    return run
+        return split.X_train.copy(), split.y_train.copy(), np.random.default_rng(rng.integers(2 ** 32)), split.X_test.copy()
+    return [Case("the digits' training set, tested on the held-out test set", inputs)]
+
+
+def _held_out_accuracy(scores, X, y, rng, X_test):
+    """The trained network's accuracy on the held-out test digits, from its scores (N_test, 10)."""
+    y_test = _digits().y_test
+    scores = np.asarray(scores, dtype=float)
+    if scores.shape != (len(y_test), 10):
+        raise BadAnswer(f"the model's output on the test images has shape {scores.shape}, expected "
+                        f"{(len(y_test), 10)}: one score per digit")
+    if not np.isfinite(scores).all():
+        raise BadAnswer("the trained model outputs NaN or inf: training diverged. Lower the learning rate.")
+    acc = float((scores.argmax(axis=1) == y_test).mean())
+    if acc < THRESHOLD:
+        why = (" That is chance level: the network did not learn. Do you call model.backward and "
+               "optimizer.step for every batch, and does the loss go down?" if acc < 0.2 else
+               " Train longer, or with a better learning rate.")
+        raise BadAnswer(f"your trained network classifies {acc:.1%} of the held-out test digits "
+                        f"correctly; it needs {THRESHOLD:.0%}.{why}")
+    return (1.0,)
 
 
 train_digits = Exercise(
@@ -188,13 +182,13 @@ train_digits = Exercise(
     title="A complete training loop on the digits",
     name="train_digits",
     signature="train_digits(X, y, rng)",
-    arguments=("rng",),
+    arguments=("X", "y", "rng"),
     outputs=("the trained network reaches 95% on held-out digits",),
-    adapt=_held_out_accuracy,
-    reference=lambda rng: (1.0,),
-    cases=[Case("the digits' training set, tested on the held-out test set",
-                lambda rng: (np.random.default_rng(rng.integers(2 ** 32)),))],
-    forbid=("dlbook.train.fit",),
+    collect="trained_scores",
+    judge=_held_out_accuracy,
+    reference=lambda X, y, rng, X_test: (1.0,),
+    cases=_digits_cases(),
+    forbid=("dlbook.train",),
     dtype=None,
     hints=[
         "Build a model with nn.mlp([64, ..., 10], rng=rng) and an optimizer from dlbook.optim; then "

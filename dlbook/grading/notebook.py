@@ -7,7 +7,9 @@ in notebook order, as it would in the notebook. Lines of IPython syntax (magics,
 escapes) are commented out: the sandbox runs plain Python.
 """
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,11 +57,22 @@ def read_submission(path):
     """A Submission for the file at `path`; never raises on a bad file (see `problem`)."""
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_BYTES:
+        # a link or a FIFO is not a submission: never follow it, never read from it
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError as err:
+        what = "a symbolic link" if path.is_symlink() else f"not readable ({err.strerror})"
+        return Submission(path, problem=f"it is {what}; submit the notebook file itself")
+    with os.fdopen(fd, "rb") as f:
+        info = os.fstat(f.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            return Submission(path, problem="it is not a regular file")
+        if info.st_size > MAX_BYTES:
             return Submission(path, problem=f"the file is larger than {MAX_BYTES // 2 ** 20} MB")
-        nb = nbformat.read(path, as_version=4)
-    except Exception as err:
-        return Submission(path, problem=f"not a readable notebook ({type(err).__name__}: {str(err)[:200]})")
+        data = f.read(MAX_BYTES + 1)
+    try:
+        nb = nbformat.reads(data.decode("utf-8"), as_version=4)
+    except (Exception, RecursionError) as err:
+        return Submission(path, problem=f"not a readable notebook ({type(err).__name__})")
     known = set(registry.ids())
     cells = []
     for cell in nb.get("cells", []):

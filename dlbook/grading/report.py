@@ -1,10 +1,17 @@
 """Grades for people and for machines: a terminal table, JSON, CSV, and one feedback file per
-submission that names what failed and why, never the hidden expected values."""
+submission that names what failed and why, never the hidden expected values.
+
+Every text that came from a submission (file names, feedback quoting an error) is made printable
+before it is written: no control characters for a terminal, no lone surrogates for a file.
+"""
 
 import csv
 import json
+import re
 from collections import defaultdict
 from pathlib import Path
+
+from ..sandbox.wire import printable
 
 __all__ = ["by_notebook", "table", "write_json", "write_csv", "write_feedback"]
 
@@ -23,15 +30,15 @@ def _total(rows):
     return sum(r.points for r in rows), sum(r.max_points for r in rows)
 
 
-def table(rows, seed):
+def table(rows, seed, isolation="bwrap"):
     """The terminal summary: each notebook's total, then a line per exercise."""
-    lines = [f"graded with secret seed {seed}"]
+    lines = [f"graded with secret seed {seed}, isolation: {_ISOLATION[isolation]}"]
     for notebook, grades in by_notebook(rows).items():
         got, most = _total(grades)
-        lines.append(f"\n{notebook}: {got:g}/{most} points")
+        lines.append(f"\n{printable(notebook, 300).replace(chr(10), ' ')}: {got:g}/{most} points")
         for g in grades:
             name = g.exercise or "(whole file)"
-            first = g.feedback.splitlines()[0] if g.feedback else ""
+            first = printable(g.feedback.splitlines()[0] if g.feedback else "", 200)
             note = f"  {first[:90]}" if g.status != "passed" else ""
             lines.append(f"  {_SYMBOL.get(g.status, '?')} {name:38} {g.status:14} {g.points:g}/{g.max_points}{note}")
     counts = defaultdict(int)
@@ -42,19 +49,29 @@ def table(rows, seed):
     return "\n".join(lines)
 
 
-def write_json(rows, seed, path):
-    notebooks = [{"notebook": nb, "points": _total(g)[0], "max_points": _total(g)[1],
-                  "exercises": [r.as_dict() for r in g]} for nb, g in by_notebook(rows).items()]
-    Path(path).write_text(json.dumps({"seed": seed, "notebooks": notebooks}, indent=1, ensure_ascii=False) + "\n",
-                          encoding="utf-8")
+_ISOLATION = {"bwrap": "bubblewrap sandbox (namespaces, unprivileged uid, seccomp)",
+              "none": "NONE: submissions ran as the grader's user, unconfined (--isolation none)"}
 
 
-def write_csv(rows, seed, path):
+def _clean(row):
+    return {k: printable(v, 4000) if isinstance(v, str) else v for k, v in row.as_dict().items()}
+
+
+def write_json(rows, seed, path, isolation="bwrap"):
+    notebooks = [{"notebook": printable(nb, 500), "points": _total(g)[0], "max_points": _total(g)[1],
+                  "exercises": [_clean(r) for r in g]} for nb, g in by_notebook(rows).items()]
+    report = {"seed": seed, "isolation": isolation, "notebooks": notebooks}
+    Path(path).write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def write_csv(rows, seed, path, isolation="bwrap"):
     with open(path, "w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
-        writer.writerow(["notebook", "exercise", "title", "status", "points", "max_points", "feedback", "seed"])
+        writer.writerow(["notebook", "exercise", "title", "status", "points", "max_points", "feedback", "seed", "isolation"])
         for r in rows:
-            writer.writerow([r.notebook, r.exercise, r.title, r.status, r.points, r.max_points, r.feedback, seed])
+            c = _clean(r)
+            writer.writerow([c["notebook"], c["exercise"], c["title"], c["status"], c["points"], c["max_points"],
+                             c["feedback"], seed, isolation])
 
 
 def write_feedback(rows, folder):
@@ -64,11 +81,13 @@ def write_feedback(rows, folder):
     written = []
     for notebook, grades in by_notebook(rows).items():
         got, most = _total(grades)
-        parts = [f"# Feedback on {Path(notebook).name}", "", f"**{got:g} of {most} points.**", ""]
+        name = printable(Path(notebook).name, 200).replace("\n", " ")
+        parts = [f"# Feedback on {name}", "", f"**{got:g} of {most} points.**", ""]
         for g in grades:
             parts += [f"## {g.title or 'The file'} ({g.exercise or 'whole file'}): {g.status}, {g.points:g}/{g.max_points}",
-                      "", g.feedback.replace("\n→", "\n\n→"), ""]
-        stem = Path(notebook).stem
+                      "", printable(g.feedback, 4000).replace("\n→", "\n\n→"), ""]
+        # a file name of plain characters only: a submission's name cannot steer where this is written
+        stem = re.sub(r"[^A-Za-z0-9._-]", "_", Path(notebook).stem).lstrip(".")[:100] or "notebook"
         target = folder / f"{stem}.feedback.md"
         n = 2
         while target in written:  # two submissions with the same file name in different folders

@@ -1,117 +1,141 @@
-"""The grader's side of the sandbox: start the child with limits, read back plain data.
+"""The grader's side of a sandbox: start it, send the job, read back what it says, as hostile.
 
-One exercise, one fresh `python -I -B` running dlbook.grading.child (isolated mode: no user site,
-no PYTHON* variables, no bytecode written), in an empty temporary directory, in its own
-session, with a time limit (the whole session is killed when it runs out), an address-space
-limit (a memory bomb becomes a MemoryError) and a file-size limit. Standard output is
-discarded; only result.json and arrays.npz, loaded without pickle, come back.
+One sandbox runs one submission's exercises that share a Plan (isolation.py), each exercise in
+a forked process of its own (dlbook.sandbox.runner). What comes back is read from an unnamed
+file that only the grader holds, so nothing in the sandbox can swap it for a link or a FIFO;
+its size is checked before it is read, every record's header and size are checked, and the
+payload is decoded by dlbook.sandbox.wire, which builds nothing but plain data. One time limit
+covers the whole exchange: past it, the sandbox is killed and its unreported exercises time out.
 """
 
 import json
 import os
+import resource
 import signal
 import subprocess
-import sys
 import tempfile
 from dataclasses import dataclass
 
-import numpy as np
+from ..sandbox.runner import MAX_REPORT
+from . import isolation
 
-__all__ = ["Outcome", "run_exercise", "TIMEOUT", "MEMORY_MB"]
+__all__ = ["Outcome", "run_sandbox", "TIMEOUT", "MEMORY_MB"]
 
-TIMEOUT = 60.0  # seconds for one exercise: imports, the cells, every input
-MEMORY_MB = 2048  # address space; numpy and the answer fit in well under this
-FILE_MB = 64
+TIMEOUT = 60.0  # seconds for one exercise: its cells and every input
+MEMORY_MB = 2048  # address space of one exercise's process
+_STARTUP = 30.0  # seconds for the sandbox to start and import numpy
+_STATUSES = {"ok", "timeout", "crashed", "too large"}
 
 
 @dataclass
 class Outcome:
-    """What happened in the sandbox: status "ok" with the child's result and arrays, or
-    "timeout" or "crashed" with an explanation."""
+    """What happened to one exercise in the sandbox: status "ok" with the report (JSON data, not
+    yet decoded), or "timeout" or "crashed" with an explanation."""
 
     status: str
-    result: dict
-    arrays: dict
+    report: dict
     detail: str = ""
     seconds: float = 0.0
 
 
-# isolated mode ignores PYTHONPATH: put this dlbook first, installed or not
-_START = (f"import sys; sys.path.insert(0, {os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))!r}); "
-          "from dlbook.grading.child import main; main()")
-
-
-def _limits(memory_mb):
+def _limits(file_bytes):
     def apply():
-        import resource
-
-        resource.setrlimit(resource.RLIMIT_AS, (memory_mb * 2 ** 20,) * 2)
-        resource.setrlimit(resource.RLIMIT_FSIZE, (FILE_MB * 2 ** 20,) * 2)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (file_bytes, file_bytes))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     return apply
 
 
-def _environment(workdir):
-    keep = {k: os.environ[k] for k in ("PATH", "LANG", "LC_ALL", "SYSTEMROOT") if k in os.environ}
-    # one BLAS thread: several sandboxes run side by side, and threads reserve address space
-    return {**keep, "HOME": workdir, "MPLCONFIGDIR": workdir, "OPENBLAS_NUM_THREADS": "1",
-            "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
-
-
-def _crash_detail(code, stderr_tail):
+def _died(code):
     if code < 0:
         name = signal.Signals(-code).name if -code in signal.Signals._value2member_map_ else str(-code)
         what = {"SIGSEGV": "a segmentation fault", "SIGKILL": "it was killed (out of memory?)",
-                "SIGXFSZ": "it wrote more than the file-size limit", "SIGABRT": "it aborted"}.get(name, name)
+                "SIGXFSZ": "it wrote more than the file-size limit", "SIGABRT": "it aborted",
+                "SIGXCPU": "it used more than its CPU time"}.get(name, name)
         return f"the process running the answer died: {what}"
-    last = stderr_tail.strip().splitlines()[-1:] or [""]
-    return f"the process running the answer exited with status {code} before reporting" + \
-           (f" ({last[0][:200]})" if last[0] else "")
+    return f"the process running the answer exited with status {code} before reporting"
 
 
-def run_exercise(exercise_id, cells, seed, timeout=TIMEOUT, memory_mb=MEMORY_MB, others=()):
-    """Run the answer cells of one exercise in a fresh sandbox; returns an Outcome.
+def _outcome(header, payload, timeout):
+    status, code, seconds = header["status"], header["code"], float(header["seconds"])
+    if status == "timeout" or code == -signal.SIGXCPU:
+        return Outcome("timeout", {}, f"the answer did not finish within {timeout:g} s (an endless loop?)", seconds)
+    if status == "too large":
+        return Outcome("crashed", {}, f"the answer's report was larger than {MAX_REPORT // 2 ** 20} MB", seconds)
+    if status == "crashed":
+        return Outcome("crashed", {}, _died(code), seconds)
+    if not payload:
+        return Outcome("crashed", {}, "the process running the answer stopped before reporting "
+                       "(does the answer call os._exit or sys.exit?)", seconds)
+    try:
+        report = json.loads(payload)
+    except (ValueError, RecursionError):
+        report = None
+    if not isinstance(report, dict):
+        return Outcome("crashed", {}, "the sandbox's report was unreadable", seconds)
+    if "runner_error" in report:
+        what = str(report["runner_error"])[:40]
+        why = " (the answer called sys.exit)" if what == "SystemExit" else ""
+        return Outcome("crashed", {}, f"the process running the answer stopped ({what}){why}", seconds)
+    return Outcome("ok", report, "", seconds)
 
-    cells: the exercise's own answer cells, in notebook order. others: the chapter's other answer
-    cells, run first for the helpers they define."""
-    import time
 
-    job = json.dumps({"exercise": exercise_id, "seed": int(seed), "cells": list(cells), "others": list(others)})
-    with tempfile.TemporaryDirectory(prefix="dlbook-grade-") as workdir:
-        workdir = os.path.realpath(workdir)
-        stderr_path = os.path.join(workdir, ".stderr")
-        start = time.perf_counter()
-        with open(stderr_path, "wb") as stderr:
-            process = subprocess.Popen(
-                [sys.executable, "-I", "-B", "-c", _START], cwd=workdir,
-                stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=stderr, env=_environment(workdir),
-                preexec_fn=_limits(memory_mb), start_new_session=True)
+def _records(data, ids):
+    """{exercise id: (header, payload)} from the runner's output; stops at the first bad record."""
+    found, at = {}, 0
+    while at < len(data) and len(found) < len(ids):
+        end = data.find(b"\n", at, at + 4096)
+        if end < 0:
+            break
+        try:
+            header = json.loads(data[at:end])
+            ok = (isinstance(header, dict) and header.get("id") == ids[len(found)]
+                  and header.get("status") in _STATUSES and type(header.get("code")) is int
+                  and type(header.get("size")) is int and 0 <= header["size"] <= MAX_REPORT
+                  and isinstance(header.get("seconds"), (int, float)))
+        except ValueError:
+            ok = False
+        if not ok:
+            break
+        payload = data[end + 1:end + 1 + header["size"]]
+        if len(payload) != header["size"]:
+            break
+        found[header["id"]] = (header, payload)
+        at = end + 1 + header["size"] + 1
+    return found
+
+
+def run_sandbox(staged, exercises, isolation_name, timeout=TIMEOUT, memory_mb=MEMORY_MB):
+    """Run `exercises` (dicts: id, kind, name, collect, cells, others, inputs as wire data) in one
+    sandbox holding the staged package; returns {exercise id: Outcome}."""
+    for ex in exercises:
+        ex.update(timeout=timeout, memory_mb=memory_mb)
+    job = json.dumps({"exercises": exercises}).encode()
+    ids = [ex["id"] for ex in exercises]
+    limit = len(ids) * (MAX_REPORT + 4096) + 4096
+    with tempfile.TemporaryDirectory(prefix="dlbook-grade-") as workdir, \
+            tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        argv, env, cwd = isolation.command(isolation_name, staged, workdir)
+        process = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=out, stderr=err, env=env, cwd=cwd,
+                                   preexec_fn=_limits(limit), start_new_session=True)
+        try:
+            process.communicate(job, timeout=len(ids) * timeout + _STARTUP)
+        except subprocess.TimeoutExpired:
+            pass
+        finally:
             try:
-                process.communicate(job.encode(), timeout=timeout)
-            except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
-                return Outcome("timeout", {}, {}, f"the answer did not finish within {timeout:g} s "
-                               "(an endless loop?)", time.perf_counter() - start)
-        seconds = time.perf_counter() - start
-        try:
-            with open(stderr_path, "rb") as f:
-                f.seek(max(0, os.path.getsize(stderr_path) - 2000))
-                tail = f.read().decode("utf-8", "replace")
-        except OSError:
-            tail = ""
-        if process.returncode != 0:
-            return Outcome("crashed", {}, {}, _crash_detail(process.returncode, tail), seconds)
-        try:
-            with open(os.path.join(workdir, "result.json"), encoding="utf-8") as f:
-                result = json.loads(f.read(1_000_000))
-            with np.load(os.path.join(workdir, "arrays.npz"), allow_pickle=False) as npz:
-                arrays = {k: npz[k] for k in npz.files}
-        except FileNotFoundError:
-            return Outcome("crashed", {}, {}, "the process running the answer stopped before reporting "
-                           "(does the answer call os._exit or sys.exit?)", seconds)
-        except Exception as err:  # malformed: whatever the answer did, it did not report
-            return Outcome("crashed", {}, {}, f"the sandbox's report was unreadable ({type(err).__name__})", seconds)
-        if not isinstance(result, dict):
-            return Outcome("crashed", {}, {}, "the sandbox's report was malformed", seconds)
-        return Outcome("ok", result, arrays, "", seconds)
+            except ProcessLookupError:
+                pass
+            process.wait()
+        size = os.fstat(out.fileno()).st_size
+        out.seek(0)
+        data = out.read(min(size, limit))
+    records = _records(data, ids)
+    outcomes = {}
+    for ex in exercises:
+        if ex["id"] in records:
+            outcomes[ex["id"]] = _outcome(*records[ex["id"]], timeout)
+        else:
+            outcomes[ex["id"]] = Outcome("crashed", {}, "the sandbox stopped before this answer was run "
+                                         "(an earlier answer of this notebook may have stopped it)")
+    return outcomes

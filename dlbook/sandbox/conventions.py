@@ -1,0 +1,78 @@
+"""How an exercise's answer is called, when it is not simply answer(*inputs).
+
+Each convention turns the answer and one case's inputs into plain data: what the answer
+returned, or what it did to the objects it was given. It runs where the answer runs (the
+learner's kernel, or the grading sandbox) and judges nothing: whether that data is right is
+decided by the exercise, outside the sandbox.
+"""
+
+import copy
+
+__all__ = ["CONVENTIONS", "SAME"]
+
+
+class _Same:
+    """Stands for "b is the Value a itself" in a case: a * a."""
+
+    wire_name = "same"
+
+    def __repr__(self):
+        return "a itself (a * a)"
+
+    def __deepcopy__(self, memo):
+        return self
+
+
+SAME = _Same()
+
+
+def plain(answer, *args):
+    return answer(*args)
+
+
+def twice(answer, *args):
+    """The answer called on two copies of the inputs (the same rng state twice): is it repeatable?"""
+    return answer(*copy.deepcopy(args)), answer(*copy.deepcopy(args))
+
+
+def value_mul(answer, a, b, out_grad, a_grad, b_grad):
+    """Build Values a and b holding gradients, call answer(a, b), give out its gradient, run out's
+    backward rule. Returns (out.data, a.grad, b.grad), or says what form was wrong."""
+    from ..autodiff import Value
+    from .calling import BadAnswer
+
+    A = Value(a)
+    B = A if b is SAME else Value(b)
+    A.grad, B.grad = a_grad, (a_grad if b is SAME else b_grad)
+    out = answer(A, B)
+    if not isinstance(out, Value):
+        raise BadAnswer(f"value_mul must return a Value (the new node), it returned {type(out).__name__}")
+    if {id(v) for v in out._prev} != {id(A), id(B)}:
+        raise BadAnswer("out._prev must hold the two inputs (a, b): backward() follows _prev "
+                        "to find the nodes to visit")
+    out.grad = out_grad
+    out._backward()
+    return out.data, A.grad, B.grad
+
+
+def trained_scores(answer, X, y, rng, X_test):
+    """Train with answer(X, y, rng), then the trained model's scores on the test images X_test
+    (their labels stay with the grader)."""
+    import numpy as np
+
+    from .calling import BadAnswer
+
+    try:
+        model = answer(X, y, rng)
+    except (ValueError, FloatingPointError) as err:
+        if "nan" not in str(err).lower() and "inf" not in str(err).lower():
+            raise
+        raise BadAnswer(f"training diverged: NaN or inf appeared ({err}). The steps grew until they "
+                        "overflowed: lower the learning rate.") from None
+    if not callable(model):
+        raise BadAnswer(f"train_digits must return the trained model (a dlbook.nn model), got {type(model).__name__}")
+    with np.errstate(all="ignore"):
+        return np.asarray(model(X_test), dtype=float)
+
+
+CONVENTIONS = {"plain": plain, "twice": twice, "value_mul": value_mul, "trained_scores": trained_scores}
