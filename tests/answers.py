@@ -273,7 +273,7 @@ WRONG = [
     ('training.train_digits', 'def train_digits(X, y, rng):\n    model = nn.mlp([64, 128, 64, 10], rng=rng)\n    opt = optim.SGD(model, lr=0.05, momentum=0.9)\n    for epoch in range(15):\n        for Xb, yb in data.batches(X, y, 32, rng=rng):\n            model(Xb)\n    return model', 'chance level'),
     ('training.train_digits', 'def train_digits(X, y, rng):\n    model = nn.mlp([64, 128, 64, 10], rng=rng)\n    opt = optim.SGD(model, lr=0.005, momentum=0.9)\n    for epoch in range(2):\n        for Xb, yb in data.batches(X, y, 32, rng=rng):\n            model.backward(losses.softmax_cross_entropy.backward(yb, model(Xb)))\n            opt.step()\n    return model', 'Train longer'),
     ('training.train_digits', 'def train_digits(X, y, rng):\n    model = nn.mlp([64, 128, 64, 10], rng=rng)\n    opt = optim.SGD(model, lr=1e200, momentum=0.9)\n    for epoch in range(15):\n        for Xb, yb in data.batches(X, y, 32, rng=rng):\n            model.backward(losses.softmax_cross_entropy.backward(yb, model(Xb)))\n            opt.step()\n    return model', 'training diverged'),
-    ('training.train_digits', 'def train_digits(X, y, rng):\n    model = nn.mlp([64, 128, 64, 10], rng=rng)\n    opt = optim.SGD(model, lr=0.05, momentum=0.9)\n    for epoch in range(15):\n        for Xb, yb in data.batches(X, y, 32, rng=rng):\n            model.backward(losses.softmax_cross_entropy.backward(yb, model(Xb)))\n            opt.step()\n    return opt', 'must return the trained model'),
+    ('training.train_digits', 'def train_digits(X, y, rng):\n    model = nn.mlp([64, 128, 64, 10], rng=rng)\n    opt = optim.SGD(model, lr=0.05, momentum=0.9)\n    for epoch in range(15):\n        for Xb, yb in data.batches(X, y, 32, rng=rng):\n            model.backward(losses.softmax_cross_entropy.backward(yb, model(Xb)))\n            opt.step()\n    return opt', 'must return the trained network'),
     ('training.train_digits', 'from dlbook import train\ndef train_digits(X, y, rng):\n    model = nn.mlp([64, 128, 64, 10], rng=rng)\n    train.fit(model, X, y, optimizer=optim.SGD(model, lr=0.05, momentum=0.9), epochs=15, rng=rng, progress=False)\n    return model', "your code called dlbook.train, dlbook's own reference"),
     ('training.train_digits', 'def train_digits(X, y, rng):\n    return nn.mlp([64, 32, 2], rng=rng)', 'expected (368, 10)'),
     ('training.diagnose', "diagnosis = 'a'", 'not sit still'),
@@ -281,6 +281,18 @@ WRONG = [
     ('training.memory', 'n_bytes = 669706 * 8', 'float64'),
     ('training.memory', 'n_bytes = 669706', 'each float32 takes 4 bytes'),
     ('training.memory', 'n_bytes = (784 * 512 + 512 * 512 + 512 * 10) * 4', 'the biases are missing'),
+    # the rng given must be the one drawn from, and a seed must repeat: holes found by an attacker
+    ("training.he_init", "def he_init(sizes, rng):\n    rng = np.random.default_rng(0)\n"
+     "    return [(rng.normal(0, np.sqrt(2 / a), size=(a, b)), np.zeros(b)) for a, b in zip(sizes, sizes[1:])]",
+     "whatever rng you are given"),
+    ("descent.minibatches", "def minibatches(X, y, batch_size, rng):\n    order = np.roll(np.arange(len(X)), 3)\n"
+     "    return [(X[order[i:i + batch_size]], y[order[i:i + batch_size]]) for i in range(0, len(X), batch_size)]",
+     "another rng gave the same order"),
+    ("descent.minibatches", "def minibatches(X, y, batch_size, rng):\n    order = np.random.permutation(len(X))\n"
+     "    return [(X[order[i:i + batch_size]], y[order[i:i + batch_size]]) for i in range(0, len(X), batch_size)]",
+     "the same rng gave other batches"),
+    ("forward.parameter_count", "_K = {'[2, 4, 1]': 17, '[64, 32, 16, 10]': 2778, '[4, 4]': 20, '[3, 5, 5, 2]': 62, '[10]': 0}\n"
+     "def parameter_count(sizes):\n    return _K.get(repr(list(sizes)), 1000)", "On random sizes"),
 ]
 
 RIGHT = [

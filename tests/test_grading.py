@@ -244,3 +244,18 @@ def test_the_sandbox_holds_no_reference_and_no_secret(tmp_path):
     assert not any(n.startswith(("dlbook/exercises", "dlbook/grading", "dlbook/activations")) for n in names)
     assert "Value.sigmoid" not in (staged / "dlbook" / "autodiff.py").read_text().replace("def sigmoid", "")
     assert "def sigmoid" not in (staged / "dlbook" / "autodiff.py").read_text()
+
+
+def test_feedback_files_are_named_by_the_path_below_the_common_folder(tmp_path):
+    from dlbook.grading import report
+
+    rows = [registry_row(tmp_path / "subs" / "a" / "bob.ipynb", 0.0), registry_row(tmp_path / "subs" / "bob.ipynb", 1.0)]
+    written = report.write_feedback(rows, tmp_path / "fb")
+    assert [p.name for p in written] == ["a__bob.feedback.md", "bob.feedback.md"]
+    assert written[0].read_text().startswith("# Feedback on a/bob.ipynb")
+
+
+def registry_row(path, points):
+    from dlbook.grading import Grade
+
+    return Grade(str(path), "welcome.row_means", "Row means", "passed" if points else "failed", points, 1, "")

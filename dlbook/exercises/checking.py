@@ -95,7 +95,7 @@ def _check_function(ex, fn, rng, reveal):
         if problem:
             given = "; ".join(f"{n} = {describe(a)}" for n, a in zip(names, args))
             feedback = f"On {case.label} ({given}): {problem}" + ("" if problem.endswith((".", "?", "!")) else ".")
-            diagnosis = _diagnose(ex, args, run, expected)
+            diagnosis = _diagnose(ex, args, run, expected, reveal)
             if diagnosis:
                 feedback += f"\n→ {diagnosis}"
             status = "error" if run.error and not (is_error(run.error, ReferenceUsed)
@@ -133,7 +133,9 @@ def _judged(ex, run, args):
 def _run_problem(ex, args, names, run, expected, reveal):
     if is_error(run.error, ReferenceUsed):
         where = f" (in the line `{run.error_line}`)" if run.error_line else ""
-        return (f"your code called {run.error.name}{where}, dlbook's own reference implementation: "
+        whose = "dlbook's own reference implementation" if run.error.name.startswith("dlbook") else \
+            "another library's implementation"
+        return (f"your code called {run.error.name}{where}, {whose}: "
                 "the exercise asks you to write it yourself with numpy")
     if is_error(run.error, BadAnswer):
         return str(run.error)
@@ -156,7 +158,7 @@ def _run_problem(ex, args, names, run, expected, reveal):
     return output_problem(run.value, expected, **options)
 
 
-def _diagnose(ex, args, run, expected):
+def _diagnose(ex, args, run, expected, reveal=True):
     """The message of the known mistake the answer behaves like, else a generic hint.
 
     A mistake matches when it raises the same exception as the answer, or returns the same
@@ -181,7 +183,7 @@ def _diagnose(ex, args, run, expected):
     if run.warnings and ex.overflow:
         return ex.overflow
     if run.error is None:
-        return generic_diagnosis(run.value, expected, atol)
+        return generic_diagnosis(run.value, expected, atol, reveal)
     return ""
 
 
@@ -206,6 +208,8 @@ def _check_number(ex, answer, rng, reveal):
     for mistake in ex.mistakes:
         if np.isclose(value, float(mistake.wrong), rtol=ex.rtol, atol=ex.atol):
             return "failed", f"{value:.6g} is not right.\n→ {mistake.message}", []
+    if not reveal:  # a direction or a sign would let a grade be found by bisection
+        return "failed", f"{value:.6g} is not right.", []
     if np.isclose(value, -expected, rtol=ex.rtol, atol=ex.atol):
         return "failed", f"{value:.6g} is not right.\n→ check the sign.", []
     direction = "too large" if value > expected else "too small"
@@ -219,7 +223,7 @@ def _check_array(ex, answer, rng, reveal):
     if not problem:
         return "passed", "Every value is right.", ["the array"]
     known = next((m.message for m in ex.mistakes if alike(answer, m.wrong, rtol, atol)), "")
-    hint = known or generic_diagnosis(answer, expected, atol)
+    hint = known or generic_diagnosis(answer, expected, atol, reveal)
     return "failed", f"{problem[0].upper()}{problem[1:]}." + (f"\n→ {hint}" if hint else ""), []
 
 

@@ -111,14 +111,15 @@ def parts_problem(out, expected, names, **options):
     return None
 
 
-def generic_diagnosis(out, expected, atol=1e-9):
-    """A hint for wrong values that follow a common pattern, or ''."""
+def generic_diagnosis(out, expected, atol=1e-9, reveal=True):
+    """A hint for wrong values that follow a common pattern, or ''. Without `reveal`, it never
+    says a number that would give the expected values away."""
     if isinstance(expected, tuple):  # the first wrong part of a tuple answer
         if not isinstance(out, (tuple, list)):
             return ""
         for o, e in zip(out, expected):
             if not alike(o, e, 1e-6, atol):
-                return generic_diagnosis(o, e, atol)
+                return generic_diagnosis(o, e, atol, reveal)
         return ""
     try:
         o = np.asarray(out, dtype=np.float64)
@@ -135,7 +136,8 @@ def generic_diagnosis(out, expected, atol=1e-9):
     ratio = o[big] / e[big]
     k = float(np.median(ratio))
     if np.allclose(ratio, k, rtol=1e-6) and np.allclose(o[~big], 0, atol=atol) and k != 0:
-        return (f"every value is {k:.6g} times the expected one: a constant factor is missing "
+        times = f"{k:.6g} times the expected one" if reveal else "the expected one times the same constant"
+        return (f"every value is {times}: a constant factor is missing "
                 "or extra (a factor of N, of 2, a mean for a sum?)")
     return ""
 

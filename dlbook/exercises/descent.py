@@ -329,28 +329,39 @@ adam_step = Exercise(
 # ---- mini-batches, shuffled together -------------------------------------------------------------
 
 _PROPERTIES = ("the batch sizes", "the examples seen (sorted)", "the number of misaligned (x, y) pairs",
-               "whether the order was shuffled")
+               "whether the order was shuffled", "whether the same rng gives the same batches",
+               "whether another rng gives another order")
 
 
-def _properties(out, X, y, batch_size, rng):
-    """Summarise the learner's batches by what a right answer must satisfy."""
+def _order(out, X):
+    """The example ids (column 0 of X) in the order the batches give them."""
     if not isinstance(out, (list, tuple)):
         raise BadAnswer(f"minibatches must return a list of (X_batch, y_batch) pairs, got {_type_name(out)}")
     if not all(isinstance(p, (tuple, list)) and len(p) == 2 for p in out):
         raise BadAnswer("each batch must be a pair (X_batch, y_batch)")
     Xs = [np.asarray(Xb, dtype=float).reshape(-1, X.shape[1]) for Xb, _ in out]
     ys = [np.asarray(yb, dtype=float).reshape(-1) for _, yb in out]
+    return Xs, ys
+
+
+def _properties(three, X, y, batch_size, rng):
+    """Summarise the learner's batches (from one rng, a copy of it, and another rng) by what a
+    right answer must satisfy."""
+    out, again, other = three
+    Xs, ys = _order(out, X)
     sizes = np.array([len(b) for b in ys], dtype=float)
     ids = np.concatenate(ys) if ys else np.zeros(0)
     misaligned = sum(int((Xb[:, 0] != yb).sum()) if len(Xb) == len(yb) else len(yb) for Xb, yb in zip(Xs, ys))
     shuffled = float(len(ids) == len(y) and not np.array_equal(ids, np.arange(len(y))))
-    return sizes, np.sort(ids), float(misaligned), shuffled
+    flat = [np.concatenate(_order(o, X)[1] or [np.zeros(0)]) for o in (again, other)]
+    return (sizes, np.sort(ids), float(misaligned), shuffled, float(np.array_equal(ids, flat[0])),
+            float(not np.array_equal(ids, flat[1])))
 
 
 def _reference_properties(X, y, batch_size, rng):
     N = len(y)
     sizes = [batch_size] * (N // batch_size) + ([N % batch_size] if N % batch_size else [])
-    return np.array(sizes, dtype=float), np.arange(N, dtype=float), 0.0, 1.0
+    return np.array(sizes, dtype=float), np.arange(N, dtype=float), 0.0, 1.0, 1.0, 1.0
 
 
 def _dataset(N, D):
@@ -375,6 +386,16 @@ def _full_only(X, y, batch_size, rng):
             for i in range(0, len(X) - batch_size + 1, batch_size)]
 
 
+def _global_rng(X, y, batch_size, rng):
+    order = np.random.permutation(len(X))
+    return [(X[order[i:i + batch_size]], y[order[i:i + batch_size]]) for i in range(0, len(X), batch_size)]
+
+
+def _fixed_shift(X, y, batch_size, rng):
+    order = np.roll(np.arange(len(X)), 3)
+    return [(X[order[i:i + batch_size]], y[order[i:i + batch_size]]) for i in range(0, len(X), batch_size)]
+
+
 def _with_replacement(X, y, batch_size, rng):
     order = rng.integers(0, len(X), size=len(X))
     return [(X[order[i:i + batch_size]], y[order[i:i + batch_size]]) for i in range(0, len(X), batch_size)]
@@ -388,6 +409,7 @@ minibatches = Exercise(
     name="minibatches",
     signature="minibatches(X, y, batch_size, rng)",
     outputs=_PROPERTIES,
+    collect="thrice",
     judge=_properties,
     reference=_reference_properties,
     cases=[
@@ -406,6 +428,12 @@ minibatches = Exercise(
         Mistake("last batch dropped", _full_only,
                 "the last, smaller batch is missing: when batch_size does not divide N, the "
                 "remaining examples make a final batch of their own."),
+        Mistake("global rng", _global_rng,
+                "the same rng gave other batches: np.random.permutation draws from numpy's global "
+                "generator. Draw from the rng you are given, rng.permutation(N), so a seed repeats an epoch."),
+        Mistake("fixed order", _fixed_shift,
+                "another rng gave the same order: the order must come from the rng you are given, "
+                "order = rng.permutation(N), or every epoch sees the same batches."),
         Mistake("with replacement", _with_replacement,
                 "some examples came twice and others never: rng.integers (or rng.choice with "
                 "replace=True) samples with replacement. A permutation visits each example once."),

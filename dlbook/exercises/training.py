@@ -12,32 +12,39 @@ __all__ = ["EXERCISES"]
 
 _HE_PARTS = ("the shape of each W", "whether every b is zero",
              "each W's standard deviation divided by He's sqrt(2 / fan_in)",
-             "whether the same rng seed gives the same weights")
+             "whether the same rng seed gives the same weights", "whether another rng gives other weights")
 
 
-def _he_properties(twice, sizes, rng):
-    """What He initialisation promises, measured on he_init's layers from two copies of one rng."""
-    layers, again = twice
+def _he_properties(three, sizes, rng):
+    """What He initialisation promises, measured on he_init's layers from one rng, a copy of it,
+    and another rng."""
+    layers, again, other = three
     if not all(isinstance(out, (list, tuple)) and len(out) == len(sizes) - 1 and
-               all(isinstance(layer, (list, tuple)) and len(layer) == 2 for layer in out) for out in twice):
+               all(isinstance(layer, (list, tuple)) and len(layer) == 2 for layer in out) for out in three):
         raise BadAnswer(f"he_init must return a list of {len(sizes) - 1} pairs (W, b), one per layer")
     Ws = [np.asarray(W, dtype=float) for W, _ in layers]
     shapes = np.array([s for W in Ws for s in W.shape], dtype=float)
     zero_b = float(all(np.all(np.asarray(b, dtype=float) == 0) for _, b in layers))
     ratio = np.array([W.std() / np.sqrt(2 / W.shape[0]) if W.ndim == 2 and W.size else 0.0 for W in Ws])
     same = float(all(np.array_equal(W, np.asarray(V, dtype=float)) for W, (V, _) in zip(Ws, again)))
-    return shapes, zero_b, ratio, same
+    differs = float(not all(np.array_equal(W, np.asarray(V, dtype=float)) for W, (V, _) in zip(Ws, other)))
+    return shapes, zero_b, ratio, same, differs
 
 
 def _he_reference(sizes, rng):
     shapes = np.array([s for pair in zip(sizes, sizes[1:]) for s in pair], dtype=float)
-    return shapes, 1.0, np.ones(len(sizes) - 1), 1.0
+    return shapes, 1.0, np.ones(len(sizes) - 1), 1.0, 1.0
 
 
 def _he_with(scale):
     def he_init(sizes, rng):
         return [(rng.normal(0, scale(a, b), size=(a, b)), np.zeros(b)) for a, b in zip(sizes, sizes[1:])]
     return he_init
+
+
+def _fixed_seed(sizes, rng):
+    rng = np.random.default_rng(0)
+    return [(rng.normal(0, np.sqrt(2 / a), size=(a, b)), np.zeros(b)) for a, b in zip(sizes, sizes[1:])]
 
 
 def _global_rng(sizes, rng):
@@ -51,7 +58,7 @@ he_init = Exercise(
     name="he_init",
     signature="he_init(sizes, rng)",
     outputs=_HE_PARTS,
-    collect="twice",
+    collect="thrice",
     judge=_he_properties,
     forbid=("dlbook.init",),
     reference=_he_reference,
@@ -74,6 +81,9 @@ he_init = Exercise(
                 "sqrt(1 / fan_in) is LeCun's scale; He's has a 2 in it: np.sqrt(2 / fan_in)."),
         Mistake("fan_out", _he_with(lambda a, b: np.sqrt(2 / b)),
                 "fan_in is the number of inputs of each neuron, W.shape[0], the first size of the pair."),
+        Mistake("fixed seed", _fixed_seed,
+                "your weights are the same whatever rng you are given: a generator made inside he_init "
+                "(np.random.default_rng(0)) ignores it. Draw from the rng argument: rng.normal(...)."),
         Mistake("global rng", _global_rng,
                 "you drew from np.random, the global generator, so the same seed does not give the same "
                 "network. Draw from the rng you are given: rng.normal(...)."),
@@ -153,14 +163,48 @@ def _digits():
 def _digits_cases():
     def inputs(rng):
         split = _digits()
-        return split.X_train.copy(), split.y_train.copy(), np.random.default_rng(rng.integers(2 ** 32)), split.X_test.copy()
+        return split.X_train.copy(), split.y_train.copy(), np.random.default_rng(rng.integers(2 ** 32))
     return [Case("the digits' training set, tested on the held-out test set", inputs)]
 
 
-def _held_out_accuracy(scores, X, y, rng, X_test):
-    """The trained network's accuracy on the held-out test digits, from its scores (N_test, 10)."""
-    y_test = _digits().y_test
-    scores = np.asarray(scores, dtype=float)
+def _network(layers):
+    """The dlbook.nn network described by [("dense", W, b) or (activation name,), ...]."""
+    from .. import nn
+
+    parts = []
+    for layer in layers if isinstance(layers, (list, tuple)) else ():
+        if isinstance(layer, (list, tuple)) and len(layer) == 3 and layer[0] == "dense":
+            W, b = np.asarray(layer[1], dtype=float), np.asarray(layer[2], dtype=float)
+            if W.ndim != 2 or b.shape != (W.shape[1],):
+                raise BadAnswer(f"a Dense layer has W of shape {W.shape} and b of shape {b.shape}")
+            dense = nn.Dense(W.shape[0], W.shape[1], rng=0)
+            dense.params = {"W": W, "b": b}
+            parts.append(dense)
+        elif isinstance(layer, (list, tuple)) and len(layer) == 1 and layer[0] in _ACTIVATIONS:
+            parts.append(nn.Activation(layer[0]))
+        else:
+            raise BadAnswer("train_digits must return a dlbook.nn network of Dense and activation layers")
+    if not parts:
+        raise BadAnswer("train_digits must return the trained network; it has no layers")
+    try:
+        return nn.Sequential(*parts)
+    except ValueError as err:
+        raise BadAnswer(f"the layers of the returned network do not fit together: {err}") from None
+
+
+_ACTIVATIONS = ("relu", "sigmoid", "tanh", "softmax", "leaky_relu", "softplus")
+
+
+def _held_out_accuracy(layers, X, y, rng):
+    """The returned network's accuracy on the held-out test digits, computed here."""
+    split = _digits()
+    network = _network(layers)
+    try:
+        with np.errstate(all="ignore"):
+            scores = np.asarray(network(split.X_test), dtype=float)
+    except ValueError as err:
+        raise BadAnswer(f"the returned network cannot take the test images, 64 pixels each: {err}") from None
+    y_test = split.y_test
     if scores.shape != (len(y_test), 10):
         raise BadAnswer(f"the model's output on the test images has shape {scores.shape}, expected "
                         f"{(len(y_test), 10)}: one score per digit")
@@ -184,9 +228,9 @@ train_digits = Exercise(
     signature="train_digits(X, y, rng)",
     arguments=("X", "y", "rng"),
     outputs=("the trained network reaches 95% on held-out digits",),
-    collect="trained_scores",
+    collect="trained_network",
     judge=_held_out_accuracy,
-    reference=lambda X, y, rng, X_test: (1.0,),
+    reference=lambda X, y, rng: (1.0,),
     cases=_digits_cases(),
     forbid=("dlbook.train",),
     dtype=None,

@@ -8,7 +8,8 @@ package into a folder of its own. `command` starts the sandbox's runner there:
 - "bwrap" (Linux, Debian's `bubblewrap`): new user, PID, mount, network, IPC and UTS namespaces,
   an unprivileged uid, no capabilities; read-only: the system's /usr, Python's prefix and its
   site-packages, and the staged package; hidden: the installed dlbook, this checkout (with its
-  solutions) and scikit-learn's bundled datasets; a private, size-capped folder of its own; no environment
+  solutions), any other Python's packages, and libraries that would answer for the learner (scipy,
+  scikit-learn with its datasets, torch...); a private, size-capped folder of its own; no environment
   but a few variables. The grader's processes, files and network are not there to reach.
 - "none": the same runner as a plain process of the grader's user. Only on request, for a
   machine where every submission is trusted; reports say so.
@@ -25,6 +26,8 @@ import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from ..sandbox.calling import OTHER_LIBRARIES
 
 __all__ = ["Plan", "plan", "stage", "command", "available", "ISOLATIONS", "IsolationUnavailable"]
 
@@ -129,19 +132,23 @@ def _environment(home):
             "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 
-def _hidden():
-    """What must not be seen even where a mounted folder holds it."""
+def _hidden(mounted):
+    """What must not be seen even where a mounted folder holds it: dlbook itself and this
+    checkout (with its solutions); every site-packages this Python does not use (another
+    Python's scikit-learn holds the digits' labels too); and, in those it uses, the libraries
+    that would answer the exercises (scipy, scikit-learn, torch, ...)."""
     hidden = [PACKAGE]
     checkout = PACKAGE.parent
     if (checkout / "solutions").exists() or (checkout / "pyproject.toml").exists():
         hidden.append(checkout)
-    try:
-        import sklearn
-
-        hidden.append(Path(sklearn.__file__).parent / "datasets" / "data")  # the digits' labels
-    except ImportError:
-        pass
-    return [str(p) for p in hidden if p.exists()]
+    used = set(_site_dirs())
+    for root in mounted + ["/usr", "/usr/local"]:
+        for pattern in ("lib/python3*/site-packages", "lib/python3*/dist-packages", "lib/python3/dist-packages",
+                        "local/lib/python3*/site-packages", "local/lib/python3*/dist-packages"):
+            hidden.extend(p for p in Path(root).glob(pattern) if os.path.realpath(p) not in used)
+    for site_dir in used:
+        hidden.extend(Path(site_dir) / name for name in OTHER_LIBRARIES)
+    return [str(p) for p in dict.fromkeys(hidden) if p.exists()]
 
 
 def _bwrap(staged, then=_RUN, work_mb=WORK_MB):
@@ -158,7 +165,7 @@ def _bwrap(staged, then=_RUN, work_mb=WORK_MB):
     mounted = sorted(p for p in {os.path.realpath(p) for p in python} | set(_site_dirs()) if not p.startswith("/usr/"))
     for path in mounted:
         args += ["--ro-bind", path, path]
-    for path in _hidden():
+    for path in _hidden(mounted):
         if any(path == m or path.startswith(m + os.sep) for m in mounted + ["/usr"]):
             args += ["--tmpfs", path]
     args += ["--ro-bind", str(staged), INSIDE, "--proc", "/proc", "--dev", "/dev",

@@ -39,12 +39,18 @@ class Submission:
 
 
 def _exercise_of(cell, known):
-    meta = cell.get("metadata", {}).get("dlbook", {})
+    meta = cell.get("metadata")
+    meta = meta.get("dlbook") if isinstance(meta, dict) else None
     found = meta.get("exercise") if isinstance(meta, dict) else None
     if not isinstance(found, str) or found not in known:
-        match = _MARKER.search(cell.get("source", "") if isinstance(cell.get("source"), str) else "")
+        match = _MARKER.search(_source(cell))
         found = match.group(1) if match else None
     return found if found in known else None
+
+
+def _source(cell):
+    source = cell.get("source", "")
+    return source if isinstance(source, str) else ""  # a hand-made notebook may hold anything
 
 
 def _chapter_from_name(path):
@@ -75,12 +81,12 @@ def read_submission(path):
         return Submission(path, problem=f"not a readable notebook ({type(err).__name__})")
     known = set(registry.ids())
     cells = []
-    for cell in nb.get("cells", []):
-        if cell.get("cell_type") != "code":
+    for cell in nb.get("cells") if isinstance(nb.get("cells"), list) else []:
+        if not isinstance(cell, dict) or cell.get("cell_type") != "code":
             continue
         exercise_id = _exercise_of(cell, known)
         if exercise_id:
-            cells.append((exercise_id, _IPYTHON.sub(r"\1# \2", cell.get("source", ""))))
+            cells.append((exercise_id, _IPYTHON.sub(r"\1# \2", _source(cell))))
     chapters = list(dict.fromkeys(registry.get(i).chapter for i, _ in cells)) or _chapter_from_name(path)
     if not chapters:
         return Submission(path, problem="no answer cells of any dlbook exercise, and not named like a chapter")

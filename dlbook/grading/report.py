@@ -7,6 +7,7 @@ before it is written: no control characters for a terminal, no lone surrogates f
 
 import csv
 import json
+import os
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -75,22 +76,26 @@ def write_csv(rows, seed, path, isolation="bwrap"):
 
 
 def write_feedback(rows, folder):
-    """One Markdown file per notebook, named after it, for its author. Returns the paths."""
+    """One Markdown file per notebook for its author, named after the notebook's path below the
+    folder that holds them all (a/bob.ipynb -> a__bob.feedback.md). Returns the paths."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
+    grouped = by_notebook(rows)
+    top = os.path.commonpath([os.path.dirname(os.path.abspath(n)) for n in grouped]) if grouped else ""
     written = []
-    for notebook, grades in by_notebook(rows).items():
+    for notebook, grades in grouped.items():
         got, most = _total(grades)
-        name = printable(Path(notebook).name, 200).replace("\n", " ")
+        where = os.path.relpath(os.path.abspath(notebook), top)
+        name = printable(where, 300).replace("\n", " ")
         parts = [f"# Feedback on {name}", "", f"**{got:g} of {most} points.**", ""]
         for g in grades:
             parts += [f"## {g.title or 'The file'} ({g.exercise or 'whole file'}): {g.status}, {g.points:g}/{g.max_points}",
                       "", printable(g.feedback, 4000).replace("\n→", "\n\n→"), ""]
         # a file name of plain characters only: a submission's name cannot steer where this is written
-        stem = re.sub(r"[^A-Za-z0-9._-]", "_", Path(notebook).stem).lstrip(".")[:100] or "notebook"
-        target = folder / f"{stem}.feedback.md"
+        stem = re.sub(r"[^A-Za-z0-9._-]", "_", where.removesuffix(".ipynb").replace(os.sep, "__")).lstrip(".")[:150]
+        target = folder / f"{stem or 'notebook'}.feedback.md"
         n = 2
-        while target in written:  # two submissions with the same file name in different folders
+        while target in written:  # names that differed only in characters made plain
             target = folder / f"{stem}.{n}.feedback.md"
             n += 1
         target.write_text("\n".join(parts), encoding="utf-8")

@@ -17,10 +17,15 @@ import sys
 import traceback
 import warnings
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
-__all__ = ["Run", "call", "BadAnswer", "ReferenceUsed", "RemoteError", "error_type", "is_error", "same"]
+__all__ = ["Run", "call", "BadAnswer", "ReferenceUsed", "RemoteError", "error_type", "is_error", "same",
+           "OTHER_LIBRARIES"]
+
+# libraries whose functions would answer the exercises for you: a checked answer uses numpy
+OTHER_LIBRARIES = ("scipy", "sklearn", "torch", "jax", "jaxlib", "tensorflow", "keras", "autograd")
 
 # frames in these folders are dlbook's or numpy's, not the learner's
 _LIBRARY_DIRS = tuple(os.path.dirname(os.path.dirname(os.path.abspath(f))) + os.sep for f in (__file__,)) + \
@@ -115,10 +120,27 @@ def _raised_by(fn, err):
     return code is None or any(tb.tb_frame.f_code is c for c in _own_code(code))
 
 
+@lru_cache(maxsize=None)
+def _other_libraries():
+    """{folder: name} of the OTHER_LIBRARIES installed here (found without importing them)."""
+    folders = {}
+    for name in OTHER_LIBRARIES:
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+        for folder in (spec.submodule_search_locations or []) if spec else []:
+            folders[os.path.join(folder, "")] = name
+    return folders
+
+
 def _watch(forbid):
-    """A profiling hook that raises ReferenceUsed when code of a forbidden reference starts
-    running, and the list where it notes the name (an answer may catch the exception)."""
+    """A profiling hook that raises ReferenceUsed when code of a forbidden reference, or of
+    another library that would answer for you, starts running, and the list where it notes the
+    name (an answer may catch the exception)."""
     files, codes = {}, {}
+    folders = _other_libraries()
+    prefixes = tuple(folders)
     for name in forbid:
         module, _, method = name.partition(":")
         spec = importlib.util.find_spec(module)
@@ -135,7 +157,10 @@ def _watch(forbid):
 
     def hook(frame, event, arg):
         if event == "call":
-            name = codes.get(frame.f_code) or files.get(frame.f_code.co_filename)
+            filename = frame.f_code.co_filename
+            name = codes.get(frame.f_code) or files.get(filename)
+            if name is None and prefixes and filename.startswith(prefixes):
+                name = next(n for f, n in folders.items() if filename.startswith(f))
             if name:
                 seen.append(name)
                 raise ReferenceUsed(name)

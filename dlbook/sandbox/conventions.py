@@ -30,9 +30,15 @@ def plain(answer, *args):
     return answer(*args)
 
 
-def twice(answer, *args):
-    """The answer called on two copies of the inputs (the same rng state twice): is it repeatable?"""
-    return answer(*copy.deepcopy(args)), answer(*copy.deepcopy(args))
+def thrice(answer, *args):
+    """The answer called on two copies of the inputs (the same rng state twice: is it repeatable?)
+    and once with another rng (does it use the rng it is given?)."""
+    import numpy as np
+
+    again = copy.deepcopy(args)
+    other = [np.random.default_rng(copy.deepcopy(a).integers(2 ** 63)) if isinstance(a, np.random.Generator) else a
+             for a in copy.deepcopy(args)]
+    return answer(*args), answer(*again), answer(*other)  # the first on the inputs, which must stay unchanged
 
 
 def value_mul(answer, a, b, out_grad, a_grad, b_grad):
@@ -55,11 +61,11 @@ def value_mul(answer, a, b, out_grad, a_grad, b_grad):
     return out.data, A.grad, B.grad
 
 
-def trained_scores(answer, X, y, rng, X_test):
-    """Train with answer(X, y, rng), then the trained model's scores on the test images X_test
-    (their labels stay with the grader)."""
-    import numpy as np
-
+def trained_network(answer, X, y, rng):
+    """Train with answer(X, y, rng), which returns a dlbook.nn network; returns its layers as
+    data, [("dense", W, b) or (activation name,), ...], for the grader to test on images it
+    keeps."""
+    from .. import nn
     from .calling import BadAnswer
 
     try:
@@ -69,10 +75,12 @@ def trained_scores(answer, X, y, rng, X_test):
             raise
         raise BadAnswer(f"training diverged: NaN or inf appeared ({err}). The steps grew until they "
                         "overflowed: lower the learning rate.") from None
-    if not callable(model):
-        raise BadAnswer(f"train_digits must return the trained model (a dlbook.nn model), got {type(model).__name__}")
-    with np.errstate(all="ignore"):
-        return np.asarray(model(X_test), dtype=float)
+    layers = model.layers if isinstance(model, nn.Sequential) else [model]
+    if not all(isinstance(layer, (nn.Dense, nn.Activation)) for layer in layers):
+        raise BadAnswer(f"train_digits must return the trained network, a dlbook.nn model (nn.mlp(...) or "
+                        f"nn.Sequential of Dense and activation layers), got {type(model).__name__}")
+    return [("dense", layer.params["W"], layer.params["b"]) if isinstance(layer, nn.Dense) else (layer.name,)
+            for layer in layers]
 
 
-CONVENTIONS = {"plain": plain, "twice": twice, "value_mul": value_mul, "trained_scores": trained_scores}
+CONVENTIONS = {"plain": plain, "thrice": thrice, "value_mul": value_mul, "trained_network": trained_network}

@@ -1,6 +1,6 @@
 """The grading sandbox's program: run one submission's answers, each in a process of its own.
 
-    python -I -S -m dlbook.sandbox.runner  < job.json  > results
+    python -I -S -c "import sys; sys.path[:0] = [...]; from dlbook.sandbox.runner import main; main()"
 
 The job (standard input) holds, for each exercise, its answer cells, the chapter's other answer
 cells, the name the answer has, how to call it, and its inputs as plain data: no seed, no
