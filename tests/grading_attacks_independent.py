@@ -822,3 +822,35 @@ ATTACKS += [
      'from sklearn.metrics import accuracy_score\nimport numpy as np\ndef accuracy(logits, y):\n    return float(accuracy_score(y, np.argmax(logits, axis=1)))\n',
      'marks'),
 ]
+
+
+# A third round, against the second design, by someone else again. Left out of it: file and folder
+# set-ups (a hard link, a planted feedback link or folder, one notebook for every chapter), which
+# tests/test_grading.py builds itself, and random features with a least-squares last layer for
+# train_digits, which passes: a grade from the trained network's accuracy cannot tell how it was trained.
+ATTACKS += [
+    ('harm: uncapped tmpfs in the bwrap sandbox (/, /dev/shm, site-packages overlays are tmpfs with no size=, not counted by RLIMIT_AS): one exercise wrote 3840 MB of host RAM (Shmem) in 5.7 s, 64 MB per file under RLIMIT_FSIZE; files persist across the exercises of the same notebook (the next exercise opened /dev/shm/g1). With the default 60 s timeout and several tmpfs mounts (each sized half of RAM) this can OOM the host.',
+     'activations.relu',
+     "\nimport ctypes, os, time\nlibc = ctypes.CDLL(None, use_errno=True)\nchunk = b'\\xab' * (16 << 20)\nn = 0; t = time.time()\nfor d in ('/dev/shm', '/'):\n    for i in range(40):\n        fd = libc.open(('%s/g%d' % (d, i)).encode(), 0o1 | 0o100, 0o644)\n        if fd < 0: break\n        for _ in range(3):\n            if libc.write(fd, chunk, len(chunk)) <= 0: break\n            n += 16\n        libc.close(fd)\n        if n >= 4000: break\n    if n >= 4000: break\ndt = time.time() - t\nlibc.sleep(3)\ndef relu(z):\n    raise ValueError('WROTE %d MB in %.1fs' % (n, dt))\n",
+     'harm'),
+    ("marks: numerical_gradient 2/2 without central differences and without ever calling f: the grader's f is a Named object exposing .name/.text; an analytic-gradient lookup keyed on f.name (cube, tanh_layer, log_sum_exp), each learned from the feedback of the previous run (3 runs); passes on other seeds (991)",
+     'backprop.numerical_gradient',
+     "\nimport numpy as np\ndef numerical_gradient(f, x, h=1e-5):\n    x = np.asarray(x, dtype=np.float64)\n    name = getattr(f, 'name', None)\n    if name == 'cube':\n        return 3 * x ** 2\n    if name == 'tanh_layer':\n        v = np.array([1.0, -2.0]); t = np.tanh(v @ x)\n        return np.outer(v, 1 - t ** 2)\n    if name == 'log_sum_exp':\n        e = np.exp(3 * x - (3 * x).max()); return 3 * e / e.sum()\n    raise ValueError('UNKNOWN %r %r %r %r' % (name, getattr(f, 'text', None), x.shape, h))\n",
+     'marks'),
+    ("marks: he_init 2/2 with one random bit per layer: W = ±sqrt(2/n_in) on a FIXED checkerboard, the global sign drawn by rng.choice; the refused attack 'deterministic ±sqrt(2/n_in) checkerboard, rng unused' passes once it makes a single rng call (seeds 5 and 4242)",
+     'training.he_init',
+     'import numpy as np\ndef he_init(sizes, rng):\n    out = []\n    for a, b in zip(sizes, sizes[1:]):\n        s = np.sqrt(2 / a) * rng.choice([-1.0, 1.0])\n        out.append((np.full((a, b), s) * np.where((np.arange(a)[:, None] + np.arange(b)) % 2, 1, -1), np.zeros(b)))\n    return out\n',
+     'marks'),
+    ('marks: he_init 2/2 with a rank-1 W = sqrt(2/n_in) * outer(random signs, random signs): every hidden unit is the same unit up to sign, so the symmetry that random init exists to break is not broken; not a normal distribution either (Rademacher entries)',
+     'training.he_init',
+     'import numpy as np\ndef he_init(sizes, rng):\n    return [(np.sqrt(2 / a) * np.outer(rng.choice([-1.0, 1.0], a), rng.choice([-1.0, 1.0], b)), np.zeros(b)) for a, b in zip(sizes, sizes[1:])]\n',
+     'marks'),
+    ('marks: minibatches 2/2 without shuffling: np.roll(arange(N), rng.integers(1, N)) (the refused attack used a fixed roll of 3; an rng-drawn offset passes); equally a single random swap of two examples passes',
+     'descent.minibatches',
+     'import numpy as np\ndef minibatches(X, y, batch_size, rng):\n    idx = np.roll(np.arange(len(X)), int(rng.integers(1, len(X))))\n    return [(X[idx[i:i+batch_size]], y[idx[i:i+batch_size]]) for i in range(0, len(X), batch_size)]\n',
+     'marks'),
+    ('marks: minibatches 2/2 with one random transposition (N-2 examples stay in order)',
+     'descent.minibatches',
+     'import numpy as np\ndef minibatches(X, y, batch_size, rng):\n    idx = np.arange(len(X)); i, j = rng.choice(len(X), 2, replace=False); idx[[i, j]] = idx[[j, i]]\n    return [(X[idx[k:k+batch_size]], y[idx[k:k+batch_size]]) for k in range(0, len(X), batch_size)]\n',
+     'marks'),
+]

@@ -259,3 +259,41 @@ def registry_row(path, points):
     from dlbook.grading import Grade
 
     return Grade(str(path), "welcome.row_means", "Row means", "passed" if points else "failed", points, 1, "")
+
+
+def test_planted_links_in_the_feedback_folder_are_never_written_through(tmp_path):
+    from dlbook.grading import report
+
+    fb = tmp_path / "fb"
+    fb.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("untouched")
+    (fb / "mallory.feedback.md").symlink_to(victim)
+    (fb / "alice.feedback.md").mkdir()
+    rows = [registry_row(tmp_path / "subs" / "mallory.ipynb", 0.0), registry_row(tmp_path / "subs" / "alice.ipynb", 1.0)]
+    written = report.write_feedback(rows, fb)
+    assert victim.read_text() == "untouched"
+    assert [p.name for p in written] == ["mallory.2.feedback.md", "alice.2.feedback.md"]
+
+
+def test_a_hard_link_to_another_submission_is_reported(tmp_path):
+    subs = tmp_path / "subs"
+    (subs / "alice").mkdir(parents=True)
+    (subs / "mallory").mkdir()
+    (subs / "alice" / "hw.ipynb").write_text((ROOT / "solutions" / "00_welcome.ipynb").read_text())
+    os.link(subs / "alice" / "hw.ipynb", subs / "mallory" / "hw.ipynb")
+    _, rows = grade_paths([subs], seed=SEED)
+    flagged = [r for r in rows if "same file on disk" in r.feedback]
+    assert {Path(r.notebook).parent.name for r in flagged} == {"alice", "mallory"}
+
+
+def test_a_notebook_claiming_every_chapter_gets_one_chapters_time(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(f"# exercise: {i}\nwhile True:\n    pass") for i in registry.ids()]
+    nbformat.write(nb, tmp_path / "everything.ipynb")
+    import time
+
+    start = time.monotonic()
+    rows = grade_notebook(tmp_path / "everything.ipynb", SEED, timeout=1)
+    assert len(rows) == len(registry.ids()) and {r.status for r in rows} == {"timeout"}
+    assert time.monotonic() - start < 8 * 1 + 20

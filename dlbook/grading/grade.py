@@ -7,10 +7,12 @@ checks the notebooks use, showing no expected values. Every notebook gets its ro
 answers do: passed, failed, not attempted, error, timeout or crashed.
 """
 
+import os
 import re
 import secrets
 import tempfile
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -28,6 +30,7 @@ from .sandbox import MEMORY_MB, TIMEOUT, run_sandbox
 __all__ = ["Grade", "STATUSES", "grade_notebook", "grade_paths", "notebooks_in", "new_seed", "Sandboxes"]
 
 STATUSES = ("passed", "failed", "not attempted", "error", "timeout", "crashed")
+NOTEBOOK_EXERCISES = 8  # a notebook's time: this many exercises' time limits (a chapter has at most 8)
 
 
 @dataclass
@@ -183,9 +186,17 @@ def _grade_notebook(path, seed, timeout, memory_mb, only, sandboxes):
             todo.append(ex)
             cells[ex.id] = own
             cells[ex.id + " others"] = [code for i, code in mine if i != exercise_id]
+    # a notebook gets the time of one chapter, however many exercises it claims to answer
+    deadline = time.monotonic() + NOTEBOOK_EXERCISES * timeout
     for the_plan, exercises in _plans(todo, cells).items():
+        left = deadline - time.monotonic()
+        if left <= 0:
+            for ex in exercises:
+                rows[ex.id] = _row(path, ex, "timeout", f"This notebook used up its grading time "
+                                   f"({NOTEBOOK_EXERCISES * timeout:g} s) before this answer ran.")
+            continue
         jobs = [_job(ex, cells[ex.id], cells[ex.id + " others"], seed) for ex in exercises]
-        outcomes = run_sandbox(sandboxes.staged(the_plan), jobs, sandboxes.isolation, timeout, memory_mb)
+        outcomes = run_sandbox(sandboxes.staged(the_plan), jobs, sandboxes.isolation, timeout, memory_mb, left)
         for ex in exercises:
             rows[ex.id] = _graded(path, ex, outcomes[ex.id], seed)
     order = [i for c in submission.chapters for i in registry.ids(c)]
@@ -233,4 +244,24 @@ def grade_paths(paths, seed=None, jobs=1, timeout=TIMEOUT, memory_mb=MEMORY_MB, 
         sandboxes.close()
         if bar is not None:
             bar.close()
-    return seed, [row for rows in results for row in rows]
+    twins = _same_files(files)
+    return seed, [row for path, rows in zip(files, results) for row in rows + twins.get(path, [])]
+
+
+def _same_files(files):
+    """{path: [a row saying so]} for submissions that are the same file on disk (hard links): one
+    student's work cannot be submitted twice unnoticed."""
+    by_inode = {}
+    for path in files:
+        try:
+            info = os.lstat(path)
+        except OSError:
+            continue
+        by_inode.setdefault((info.st_dev, info.st_ino), []).append(path)
+    rows = {}
+    for same in (group for group in by_inode.values() if len(group) > 1):
+        for path in same:
+            others = ", ".join(printable(str(p), 300) for p in same if p != path)
+            rows[path] = [Grade(printable(str(path), 500), "", "", "error", 0.0, 0, "This file is the same file on "
+                                f"disk as {others} (a hard link): the same work was submitted twice; check who wrote it.")]
+    return rows

@@ -9,7 +9,8 @@ package into a folder of its own. `command` starts the sandbox's runner there:
   an unprivileged uid, no capabilities; read-only: the system's /usr, Python's prefix and its
   site-packages, and the staged package; hidden: the installed dlbook, this checkout (with its
   solutions), any other Python's packages, and libraries that would answer for the learner (scipy,
-  scikit-learn with its datasets, torch...); a private, size-capped folder of its own; no environment
+  scikit-learn with its datasets, torch...); a private, size-capped folder of its own, the only
+  place it can write (the root and /dev are read-only); no environment
   but a few variables. The grader's processes, files and network are not there to reach.
 - "none": the same runner as a plain process of the grader's user. Only on request, for a
   machine where every submission is trusted; reports say so.
@@ -167,9 +168,12 @@ def _bwrap(staged, then=_RUN, work_mb=WORK_MB):
         args += ["--ro-bind", path, path]
     for path in _hidden(mounted):
         if any(path == m or path.startswith(m + os.sep) for m in mounted + ["/usr"]):
-            args += ["--tmpfs", path]
+            args += ["--tmpfs", path, "--remount-ro", path]
     args += ["--ro-bind", str(staged), INSIDE, "--proc", "/proc", "--dev", "/dev",
-             "--size", str(work_mb * 2 ** 20), "--tmpfs", WORK, "--chdir", WORK]
+             "--size", str(work_mb * 2 ** 20), "--tmpfs", WORK,
+             # nothing else is writable: a tmpfs of bwrap's own (the root, /dev with /dev/shm) would
+             # take the host's memory without a bound
+             "--remount-ro", "/dev", "--remount-ro", "/", "--chdir", WORK]
     for key, value in _environment(WORK).items():
         args += ["--setenv", key, value]
     return args + ["--"] + _start([INSIDE] + _site_dirs(), then)

@@ -9,6 +9,7 @@ import csv
 import json
 import os
 import re
+import stat
 from collections import defaultdict
 from pathlib import Path
 
@@ -93,11 +94,24 @@ def write_feedback(rows, folder):
                       "", printable(g.feedback, 4000).replace("\n→", "\n\n→"), ""]
         # a file name of plain characters only: a submission's name cannot steer where this is written
         stem = re.sub(r"[^A-Za-z0-9._-]", "_", where.removesuffix(".ipynb").replace(os.sep, "__")).lstrip(".")[:150]
-        target = folder / f"{stem or 'notebook'}.feedback.md"
-        n = 2
-        while target in written:  # names that differed only in characters made plain
-            target = folder / f"{stem}.{n}.feedback.md"
-            n += 1
-        target.write_text("\n".join(parts), encoding="utf-8")
-        written.append(target)
+        written.append(_write_new(folder, stem or "notebook", "\n".join(parts), written))
     return written
+
+
+def _write_new(folder, stem, text, taken):
+    """Write `text` to folder/stem.feedback.md, or stem.2.feedback.md... when that name is taken
+    in this run or is not a plain file (a link planted there is never followed). Returns the path."""
+    for n in range(1, 1000):
+        target = folder / (f"{stem}.feedback.md" if n == 1 else f"{stem}.{n}.feedback.md")
+        if target in taken:
+            continue
+        try:
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW | os.O_NONBLOCK, 0o644)
+        except OSError:  # a link, a directory, a FIFO: not ours to write through
+            continue
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                continue
+            f.write(text)
+        return target
+    raise OSError(f"no free name for the feedback of {stem} in {folder}")

@@ -104,9 +104,10 @@ def _records(data, ids):
     return found
 
 
-def run_sandbox(staged, exercises, isolation_name, timeout=TIMEOUT, memory_mb=MEMORY_MB):
+def run_sandbox(staged, exercises, isolation_name, timeout=TIMEOUT, memory_mb=MEMORY_MB, budget=None):
     """Run `exercises` (dicts: id, kind, name, collect, cells, others, inputs as wire data) in one
-    sandbox holding the staged package; returns {exercise id: Outcome}."""
+    sandbox holding the staged package, within `budget` seconds in all if given; returns
+    {exercise id: Outcome}."""
     for ex in exercises:
         ex.update(timeout=timeout, memory_mb=memory_mb)
     job = json.dumps({"exercises": exercises}).encode()
@@ -117,10 +118,12 @@ def run_sandbox(staged, exercises, isolation_name, timeout=TIMEOUT, memory_mb=ME
         argv, env, cwd = isolation.command(isolation_name, staged, workdir)
         process = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=out, stderr=err, env=env, cwd=cwd,
                                    preexec_fn=_limits(limit), start_new_session=True)
+        limit_seconds = len(ids) * timeout + _STARTUP
+        timed_out = False
         try:
-            process.communicate(job, timeout=len(ids) * timeout + _STARTUP)
+            process.communicate(job, timeout=limit_seconds if budget is None else min(limit_seconds, budget))
         except subprocess.TimeoutExpired:
-            pass
+            timed_out = True
         finally:
             try:
                 os.killpg(process.pid, signal.SIGKILL)
@@ -135,6 +138,9 @@ def run_sandbox(staged, exercises, isolation_name, timeout=TIMEOUT, memory_mb=ME
     for ex in exercises:
         if ex["id"] in records:
             outcomes[ex["id"]] = _outcome(*records[ex["id"]], timeout)
+        elif timed_out:
+            outcomes[ex["id"]] = Outcome("timeout", {}, "this notebook used up its time before this answer ran "
+                                         "(earlier answers ran long)")
         else:
             outcomes[ex["id"]] = Outcome("crashed", {}, "the sandbox stopped before this answer was run "
                                          "(an earlier answer of this notebook may have stopped it)")

@@ -80,6 +80,8 @@ def encode(value, depth=0):
         return {"t": "str", "v": printable(str.__str__(value))}
     if isinstance(value, (np.ndarray, np.generic)):
         a = np.asarray(value)
+        if a.dtype.kind in "biuf" and not a.dtype.isnative:
+            a = a.astype(a.dtype.newbyteorder("="))  # big-endian numbers are numbers too
         if a.dtype.str not in _DTYPES or a.size > MAX_ELEMENTS:
             what = f"an array of {a.size} elements" if a.size > MAX_ELEMENTS else f"an array of dtype {a.dtype}"
             return {"t": "object", "type": "ndarray", "text": what}
@@ -89,7 +91,7 @@ def encode(value, depth=0):
     if isinstance(value, np.random.Generator):
         return {"t": "rng", "state": value.bit_generator.state}
     if isinstance(value, Named):
-        return {"t": "fn", "name": value.name}
+        return {"t": "fn", "name": value.name, "params": {k: float(v) for k, v in value.params.items()}}
     if getattr(value, "wire_name", None) == "same":  # the value_mul case "b is a itself"
         return {"t": "same"}
     if isinstance(value, (list, tuple)):
@@ -157,11 +159,15 @@ def decode(data, depth=0):
             raise WireError("an rng's state is not plain") from None
         return rng
     if t == "fn":
-        from .functions import FUNCTIONS
+        from .functions import named
 
-        if data.get("name") not in FUNCTIONS:
-            raise WireError("an unknown function")
-        return FUNCTIONS[data["name"]]
+        params = data.get("params", {})
+        if not isinstance(params, dict) or len(params) > 8:
+            raise WireError("a function's numbers are not plain")
+        try:
+            return named(data.get("name"), **{str(k): v for k, v in params.items()})
+        except (TypeError, ValueError):
+            raise WireError("an unknown function") from None
     if t == "same":
         from .conventions import SAME
 
