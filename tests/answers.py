@@ -45,7 +45,6 @@ WRONG = [
     # activations.relu_derivative
     ("activations.relu_derivative", "def relu_derivative(z): return (z >= 0).astype(z.dtype)", "relu'(0) = 0"),
     ("activations.relu_derivative", "def relu_derivative(z): return z > 0", "boolean array"),
-    ("activations.relu_derivative", "def relu_derivative(z): return (z > 0).astype(float)", "float32 in must give float32 out"),
     ("activations.relu_derivative", "def relu_derivative(z): return np.maximum(z, 0)", "that is ReLU itself"),
     # activations.tanh_derivative
     ("activations.tanh_derivative", "def tanh_derivative(z): return 1 - z ** 2", "takes the activation a = tanh(z), not z"),
@@ -65,8 +64,6 @@ WRONG = [
     ("activations.softmax", "def softmax(z):\n    e = np.exp(z - z.max())\n    return e / e.sum()", "sum over the whole batch"),
     ("activations.softmax", "def softmax(z):\n    e = np.exp(z - z.max())\n    return e / e.sum(axis=-1, keepdims=True)",
      "maximum of the whole array, not of each row"),
-    ("activations.softmax", "def softmax(z):\n    e = np.exp(z - z.max(axis=-1, keepdims=True))\n    return e / e.sum(axis=-1, keepdims=True).astype(np.float64)",
-     "float32 in must give float32 out"),
     # activations.vanishing
     ("activations.vanishing", "surviving_fraction = 0.25", "one layer lets through"),
     ("activations.vanishing", "surviving_fraction = 2.5", "you added the ten factors"),
@@ -94,7 +91,6 @@ WRONG = [
     ("forward.dense_forward", "def dense_forward(X, W, b): return np.maximum(X @ W + b, 0)", "wrong value"),
     ("forward.dense_forward", "def dense_forward(X, W, b): return 1 / (1 + np.exp(-(X @ W + b)))", "you applied an activation"),
     ("forward.dense_forward", "import dlbook\ndef dense_forward(X, W, b): return dlbook.nn.dense(X, W, b)", "dlbook's own reference"),
-    ("forward.dense_forward", "def dense_forward(X, W, b): return X.astype(np.float64) @ W + b", "float32 in must give float32 out"),
     # forward.parameter_count
     ("forward.parameter_count", "def parameter_count(sizes): return sum(a * b for a, b in zip(sizes, sizes[1:]))", "you counted the weights only"),
     ("forward.parameter_count", "def parameter_count(sizes): return sum(a * b + a for a, b in zip(sizes, sizes[1:]))", "one bias per input"),
@@ -211,7 +207,6 @@ WRONG = [
     ('backprop.relu_backward', 'def relu_backward(Z, dA): return (Z > 0).astype(Z.dtype)', 'multiplies it by the gradient'),
     ('backprop.relu_backward', 'def relu_backward(Z, dA): return dA * (Z >= 0)', "relu'(0) = 0"),
     ('backprop.relu_backward', 'def relu_backward(Z, dA):\n    dA[Z <= 0] = 0\n    return dA', 'changed its input dA in place'),
-    ('backprop.relu_backward', 'def relu_backward(Z, dA): return dA * (Z > 0).astype(float)', 'float32 in must give float32 out'),
     ('backprop.two_layer_gradients', 'def two_layer_gradients(X, y, W1, b1, W2, b2):\n    N = len(X)\n    Z1 = X @ W1 + b1\n    A1 = np.maximum(Z1, 0)\n    Z2 = A1 @ W2 + b2\n    E = np.exp(Z2 - Z2.max(axis=1, keepdims=True))\n    P = E / E.sum(axis=1, keepdims=True)\n    dZ2 = P.copy()\n    dZ2[np.arange(N), y] -= 1\n    dW2, db2 = A1.T @ dZ2, dZ2.sum(axis=0)\n    dA1 = dZ2 @ W2.T\n    dZ1 = dA1 * (Z1 > 0)\n    return X.T @ dZ1, dZ1.sum(axis=0), dW2, db2', 'N times too large'),
     ('backprop.two_layer_gradients', 'def two_layer_gradients(X, y, W1, b1, W2, b2):\n    N = len(X)\n    Z1 = X @ W1 + b1\n    A1 = np.maximum(Z1, 0)\n    Z2 = A1 @ W2 + b2\n    E = np.exp(Z2 - Z2.max(axis=1, keepdims=True))\n    P = E / E.sum(axis=1, keepdims=True)\n    dZ2 = P.copy()\n    dZ2 = (dZ2 - y[:, None]) / N\n    dW2, db2 = A1.T @ dZ2, dZ2.sum(axis=0)\n    dA1 = dZ2 @ W2.T\n    dZ1 = dA1 * (Z1 > 0)\n    return X.T @ dZ1, dZ1.sum(axis=0), dW2, db2', 'y holds class labels'),
     ('backprop.two_layer_gradients', 'def two_layer_gradients(X, y, W1, b1, W2, b2):\n    N = len(X)\n    Z1 = X @ W1 + b1\n    A1 = np.maximum(Z1, 0)\n    Z2 = A1 @ W2 + b2\n    E = np.exp(Z2 - Z2.max(axis=1, keepdims=True))\n    P = E / E.sum(axis=1, keepdims=True)\n    dZ2 = P.copy()\n    dZ2[np.arange(N), y] -= 1\n    dZ2 /= N\n    dW2, db2 = A1.T @ dZ2, dZ2.sum(axis=0)\n    dA1 = dZ2 @ W2.T\n    dZ1 = dA1 * (dA1 > 0)\n    return X.T @ dZ1, dZ1.sum(axis=0), dW2, db2', 'mask from dA1'),
@@ -348,4 +343,13 @@ RIGHT = [
     ('training.train_digits', "def train_digits(X, y, rng):\n    model = nn.Sequential(nn.Dense(64, 64, rng=rng), nn.Tanh(), nn.Dense(64, 10, rng=rng, init='xavier_uniform'))\n    opt = optim.Adam(model, lr=0.01)\n    for epoch in range(20):\n        for Xb, yb in data.batches(X, y, 64, rng=rng):\n            model.backward(losses.softmax_cross_entropy.backward(yb, model(Xb)))\n            opt.step()\n    return model"),
     ('training.diagnose', "diagnosis = 'B'"),
     ('training.memory', 'n_bytes = 2678824.0'),
+]
+
+# right values of another dtype than the float input's: accepted, with a note (only the sigmoid
+# exercise asks for float32 in, float32 out, and fails them)
+NOTED = [
+    ('activations.relu_derivative', 'def relu_derivative(z): return (z > 0).astype(float)'),
+    ('forward.dense_forward', 'def dense_forward(X, W, b): return X.astype(np.float64) @ W + b'),
+    ('backprop.relu_backward', 'def relu_backward(Z, dA): return dA * (Z > 0).astype(float)'),
+    ('activations.softmax', 'def softmax(z):\n    e = np.exp(z - z.max(axis=-1, keepdims=True))\n    return e / e.sum(axis=-1, keepdims=True).astype(np.float64)'),
 ]

@@ -11,7 +11,7 @@ from dlbook.autodiff import Value
 from dlbook.exercises import registry
 from dlbook.exercises.result import CheckResult
 
-from answers import RIGHT, WRONG
+from answers import NOTED, RIGHT, WRONG
 
 ALL = exercises.ids()
 # what the notebooks import before their exercises
@@ -197,3 +197,29 @@ def test_uses_names_the_unwritten_exercise_and_lets_real_errors_through(capsys):
     with pytest.raises(ZeroDivisionError):
         with uses("f"):
             1 / 0
+
+
+@pytest.mark.parametrize("exercise_id, code", NOTED, ids=[n[0] for n in NOTED])
+def test_right_values_of_another_dtype_pass_with_a_note(exercise_id, code):
+    result = exercises.get(exercise_id).check(answer_from(code, exercise_id))
+    assert result.status == "passed" and "Note: for float32 input your result is float64" in result.feedback, result
+
+
+def test_the_sigmoid_exercise_asks_for_float32_and_fails_float64():
+    result = exercises.get("activations.sigmoid").check(answer_from(
+        "def sigmoid(z):\n    z = np.asarray(z, dtype=np.float64)\n    e = np.exp(-np.abs(z))\n"
+        "    return np.where(z >= 0, 1 / (1 + e), e / (1 + e))", "activations.sigmoid"))
+    assert result.status == "failed" and "float32 in must give float32 out" in result.feedback
+
+
+SEEDS = range(50)  # the grader's seed is secret: an input that exposes a mistake must expose it under any
+
+
+@pytest.mark.parametrize("exercise_id", [i for i in ALL if exercises.get(i).kind == "function" and exercises.get(i).mistakes])
+def test_every_known_mistake_fails_under_every_seed(exercise_id):
+    from dlbook.exercises.checking import check
+
+    ex = exercises.get(exercise_id)
+    holes = [(m.name, seed) for m in ex.mistakes for seed in SEEDS
+             if check(ex, m.wrong, seed=seed, record=False).status == "passed"]
+    assert not holes

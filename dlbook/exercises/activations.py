@@ -26,6 +26,7 @@ sigmoid = Exercise(
     signature="sigmoid(z)",
     reference=Sigmoid._f,
     cases=elementwise_cases(),
+    dtype="preserve",  # the exercise asks for it: float32 in, float32 out
     forbid=_REFERENCES,
     mistakes=[
         Mistake("sign", lambda z: 1 / (1 + np.exp(z)),

@@ -63,15 +63,25 @@ chain_rule = Exercise(
 # ---- numerical_gradient(f, x): the learner's own gradient checker --------------------------
 
 
-_CUBE, _LAYER, _LSE = named("cube"), named("tanh_layer"), named("log_sum_exp")
+def _cube(rng):
+    return named("cube", a=float(rng.uniform(0.5, 2)))  # numbers from the seed: no table of gradients answers
+
+
+def _layer(rng):
+    return named("tanh_layer", v1=float(rng.uniform(0.5, 1.5)), v2=float(rng.uniform(-2.5, -1.0)))
+
+
+def _lse(rng):
+    return named("log_sum_exp", s=float(rng.uniform(1.5, 3.5)))
 
 
 def _numerical_cases():
     return [
-        Case("a cube at 4 points", lambda rng: (_CUBE, rng.uniform(0.5, 2, size=4))),
-        Case("a matrix W of shape (2, 3)", lambda rng: (_LAYER, rng.normal(0, 0.5, size=(2, 3)))),
-        Case("a log-sum-exp", lambda rng: (_LSE, rng.normal(size=5))),
-        Case("integer x", lambda rng: (_CUBE, np.array([1, 2, -1]))),
+        Case("a cube at 4 points", lambda rng: (_cube(rng), rng.uniform(0.5, 2, size=4))),
+        Case("a matrix W of shape (2, 3)", lambda rng: (_layer(rng), rng.normal(0, 0.5, size=(2, 3)))),
+        Case("a log-sum-exp", lambda rng: (_lse(rng), rng.normal(size=5))),
+        Case("integer x", lambda rng: (_cube(rng), np.array([1, 2, -1]))),
+        Case("x with a coordinate at exactly 0", lambda rng: (_lse(rng), np.array([0.0, 0.5, -0.5]))),
     ]
 
 
@@ -120,7 +130,7 @@ numerical_gradient = Exercise(
     reference=lambda f, x: _central_differences(f, x, eps=1e-5),
     cases=_numerical_cases(),
     forbid=("dlbook.gradcheck",),
-    dtype=None,
+    dtype="float",
     rtol=1e-6,
     atol=1e-8,
     mistakes=[
@@ -200,6 +210,7 @@ value_mul = Exercise(
         Case("inputs already holding gradient from their other uses",
              lambda rng: (0.7, -2.0, 2.0, 0.3, -1.2)),
         Case("one Value used twice, a * a", lambda rng: (3.0, SAME, 0.5, 0.0, 0.0)),
+        Case("a = 0", lambda rng: (0.0, 2.5, 1.0, 0.0, 0.0)),
     ],
     forbid=("dlbook.autodiff:Value.__mul__",),
     dtype=None,
@@ -357,7 +368,7 @@ def _two_layer(X, y, W1, b1, W2, b2, relu_mask="Z", scale=True, one_hot=True, dW
     if scale:
         dZ2 /= N
     dA1 = dZ2 @ W2.T
-    mask = {"Z": Z1 > 0, "dA": dA1 > 0, None: 1}[relu_mask]
+    mask = {"Z": Z1 > 0, "Z>=": Z1 >= 0, "dA": dA1 > 0, None: 1}[relu_mask]
     dZ1 = dA1 * mask
     grad_W = (lambda A, dZ: dZ.T @ A) if dW_T else (lambda A, dZ: A.T @ dZ)
     db = (lambda dZ: dZ.sum(axis=0)) if sum_db else (lambda dZ: dZ)
@@ -365,13 +376,15 @@ def _two_layer(X, y, W1, b1, W2, b2, relu_mask="Z", scale=True, one_hot=True, dW
 
 
 def _network_cases():
-    def make(N, D, H, C, dtype=np.float64, scale=1.0):
+    def make(N, D, H, C, dtype=np.float64, scale=1.0, shift=0.0, zeros=False):
         def inputs(rng):
             X = rng.normal(size=(N, D)).astype(dtype)
             y = rng.integers(0, C, size=N)
             y[: min(N, C)] = np.arange(min(N, C))  # every class, where N allows
             W1, W2 = rng.normal(size=(D, H)), rng.normal(size=(H, C)) * scale
-            b1, b2 = rng.normal(0, 0.5, size=H), rng.normal(size=C)
+            b1, b2 = rng.normal(0, 0.5, size=H), rng.normal(size=C) + shift
+            if zeros:  # an example of zeros and two biases of 0: Z1 is exactly 0 there, where relu' is 0
+                X[0], b1[:2] = 0.0, 0.0
             return (X, y) + tuple(p.astype(dtype) for p in (W1, b1, W2, b2))
         return inputs
 
@@ -379,6 +392,8 @@ def _network_cases():
         Case("6 examples, 3 features, 4 hidden units, 2 classes", make(6, 3, 4, 2)),
         Case("a batch of one, 5 features, 3 hidden units, 4 classes", make(1, 5, 3, 4)),
         Case("logits in the hundreds", make(4, 2, 5, 3, scale=300.0)),
+        Case("logits near 1000", make(3, 2, 4, 3, shift=1000.0)),  # overflows exp for every seed
+        Case("exact zeros in Z1", make(4, 3, 5, 2, zeros=True)),
         Case("float32", make(5, 4, 6, 3, np.float32)),
     ]
 
@@ -397,6 +412,9 @@ two_layer_gradients = Exercise(
     overflow=("np.exp overflowed on large logits: subtract each row's maximum before exp, "
               "Z2 - Z2.max(axis=1, keepdims=True), which leaves the softmax unchanged."),
     mistakes=[
+        Mistake("mask at 0", lambda *a: _two_layer(*a, relu_mask="Z>="),
+                "your ReLU mask lets the gradient through where Z1 is exactly 0: relu'(0) is 0 (as in "
+                "PyTorch), so the mask is Z1 > 0, not Z1 >= 0."),
         Mistake("no 1/N", lambda *a: _two_layer(*a, scale=False),
                 "every gradient is N times too large: the loss is the mean over the batch, so "
                 "dL/dZ2 = (P - Y) / N."),

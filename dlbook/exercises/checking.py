@@ -12,7 +12,8 @@ import re
 import numpy as np
 
 from ..sandbox.calling import ReferenceUsed
-from .compare import alike, generic_diagnosis, output_problem, parts_problem, tolerances
+from .compare import alike, output_problem, parts_problem, tolerances
+from .diagnosis import diagnose, diagnose_error, diagnose_number
 from .result import CheckResult
 from .running import RemoteAnswer, Run, call, describe, error_type, is_error, same
 from .spec import BadAnswer
@@ -70,7 +71,14 @@ def _float64(a):
 
 
 def _input_dtype(args):
+    """The float dtype of the first array among the arguments (inside dicts and lists too)."""
     for a in args:
+        if isinstance(a, dict):
+            a = list(a.values())
+        if isinstance(a, (list, tuple)):
+            found = _input_dtype(a)
+            if found is not None:
+                return found
         if isinstance(a, np.ndarray):
             return a.dtype.type if a.dtype.kind == "f" else None
     return None
@@ -83,28 +91,48 @@ def _check_function(ex, fn, rng, reveal):
     if not (fn.callable if remote else callable(fn)):
         return "failed", f"Expected a function {ex.signature}, got {fn.description if remote else describe(fn)}.", []
     names = list(ex.arguments) or _parameters(ex.signature)
-    passed = []
-    for i, case in enumerate(ex.cases):
-        args = case.make(rng)
-        expected = ex.reference(*[_float64(a) for a in args])
-        run = _remote_run(fn.runs[i], args) if remote else call(fn, args, ex.collect, ex.forbid)
-        run = _judged(ex, run, args)
+    inputs = [case.make(rng) for case in ex.cases]  # in order: the grader's sandbox made the same
+
+    def run_on(i):
+        run = _remote_run(fn.runs[i], inputs[i]) if remote else call(fn, inputs[i], ex.collect, ex.forbid)
+        return _judged(ex, run, inputs[i])
+
+    passed, note = [], ""
+    for i, (case, args) in enumerate(zip(ex.cases, inputs)):
+        expected = _expected(ex, args)
+        run = run_on(i)
         if run.not_attempted:
             return "not attempted", NOT_ATTEMPTED, []
         problem = _run_problem(ex, args, names, run, expected, reveal)
         if problem:
             given = "; ".join(f"{n} = {describe(a)}" for n, a in zip(names, args))
             feedback = f"On {case.label} ({given}): {problem}" + ("" if problem.endswith((".", "?", "!")) else ".")
-            diagnosis = _diagnose(ex, args, run, expected, reveal)
+            diagnosis = _diagnose(ex, inputs, i, run, run_on, reveal)
             if diagnosis:
                 feedback += f"\n→ {diagnosis}"
             status = "error" if run.error and not (is_error(run.error, ReferenceUsed)
                                                    or is_error(run.error, BadAnswer)) else "failed"
             return status, feedback, passed
         passed.append(case.label)
-    if len(passed) == 1:
-        return "passed", f"Right on {passed[0]}.", passed
-    return "passed", f"Right on all {len(passed)} inputs: {', '.join(passed)}.", passed
+        note = note or (_dtype_note(args, run.value) if ex.dtype == "note" else "")
+    right = f"Right on {passed[0]}." if len(passed) == 1 else f"Right on all {len(passed)} inputs: {', '.join(passed)}."
+    return "passed", right + (f"\nNote: {note}" if note else ""), passed
+
+
+def _expected(ex, args):
+    return ex.reference(*[_float64(a) for a in args])
+
+
+def _dtype_note(args, value):
+    """A line about a right result whose dtype is not its float input's, or ''."""
+    dtype = _input_dtype(args)
+    values = value if isinstance(value, tuple) else (value,)
+    got = [np.asarray(v).dtype for v in values if isinstance(v, (np.ndarray, np.generic, float, int))]
+    if dtype is None or not got or all(g == dtype for g in got):
+        return ""
+    other = next(g for g in got if g != dtype)
+    return (f"for {np.dtype(dtype)} input your result is {other}. It is accepted here, but PyTorch keeps "
+            "float32 as float32 (it halves memory): a float64 constant or array, or float(), widens it.")
 
 
 def _remote_run(run, args):
@@ -151,40 +179,80 @@ def _run_problem(ex, args, names, run, expected, reveal):
                 "inputs as they were and return a new array (work on a copy, or use "
                 "operations like np.maximum that return new arrays)")
     rtol, atol = tolerances(ex.rtol, ex.atol, *args)  # from the inputs, never from the answer
-    dtype = _input_dtype(args) if ex.dtype == "preserve" else None
+    dtype = _input_dtype(args) if ex.dtype == "preserve" else ex.dtype  # None, or "float": any float
     options = dict(rtol=rtol, atol=atol, input_dtype=dtype, warnings=run.warnings, reveal=reveal)
     if ex.outputs:
         return parts_problem(run.value, expected, ex.outputs, **options)
     return output_problem(run.value, expected, **options)
 
 
-def _diagnose(ex, args, run, expected, reveal=True):
-    """The message of the known mistake the answer behaves like, else a generic hint.
+def _shape_free(err):
+    return re.sub(r"\d+", "#", str(err))
 
-    A mistake matches when it raises the same exception as the answer, or returns the same
-    values while being wrong itself on this input (wrong values, or numpy warnings that the
-    answer raised too).
-    """
+
+def _twin(ex, mistake, args):
+    return _judged(ex, call(mistake.wrong, args, ex.collect), args)
+
+
+def _agrees(ex, mistake, args, run):
+    """Whether the answer and the known mistake do the same on `args`: the same kind of
+    exception, or the same values (right or wrong)."""
+    twin = _twin(ex, mistake, args)
+    if run.error is not None or twin.error is not None:
+        return run.error is not None and twin.error is not None and error_type(twin.error) == error_type(run.error)
     rtol, atol = tolerances(ex.rtol, ex.atol, *args)
-    twins = [(mistake, _judged(ex, call(mistake.wrong, args, ex.collect), args)) for mistake in ex.mistakes]
-    if run.error is not None:
-        # the same exception with the same message first (two mistakes may both raise a
-        # ValueError, about different shapes), then the same kind of exception
-        for same in (lambda e: str(e) == str(run.error), lambda e: True):
-            for mistake, twin in twins:
-                if twin.error is not None and error_type(twin.error) == error_type(run.error) and same(twin.error):
-                    return mistake.message
-    for mistake, twin in twins:
-        if run.error is not None or twin.error is not None:
-            continue
-        twin_wrong = not alike(twin.value, expected, rtol, atol)
-        if alike(run.value, twin.value, rtol, atol) and (twin_wrong or (twin.warnings and run.warnings)):
-            return mistake.message
+    return alike(run.value, twin.value, rtol, atol)
+
+
+def _likeness(ex, mistake, args, run, expected):
+    """How surely the answer's run on `args` is this known mistake: 3 the same exception and
+    message, 2 the same exception and message but for its numbers (shapes), 1 the same kind of
+    exception (confirmed on the other inputs by the caller) or the same wrong values (or right
+    values with the same numpy warnings), 0 not this mistake."""
+    twin = _twin(ex, mistake, args)
+    if run.error is not None or twin.error is not None:
+        if run.error is None or twin.error is None or error_type(twin.error) != error_type(run.error):
+            return 0
+        return 3 if str(twin.error) == str(run.error) else 2 if _shape_free(twin.error) == _shape_free(run.error) else 1
+    rtol, atol = tolerances(ex.rtol, ex.atol, *args)
+    if not alike(run.value, twin.value, rtol, atol):
+        return 0
+    twin_wrong = not alike(twin.value, expected, rtol, atol)
+    return 1 if twin_wrong or (twin.warnings and twin.warnings == run.warnings) else 0
+
+
+def _diagnose(ex, inputs, i, run, run_on, reveal=True):
+    """The message of the known mistake the answer behaves like on input i, else a generic hint.
+
+    An exception of the same kind but another message counts only when the answer and the
+    mistake also do the same on every other input. When several known mistakes look alike on
+    input i, the one the answer agrees with on the most other inputs is named (ties: the first
+    listed).
+    """
+    args, expected = inputs[i], _expected(ex, inputs[i])
+    likeness = [(_likeness(ex, m, args, run, expected), m) for m in ex.mistakes]
+    others = None
+
+    def other_runs():
+        nonlocal others
+        others = others if others is not None else [(inputs[j], run_on(j)) for j in range(len(inputs)) if j != i]
+        return others
+
+    if run.error is not None:  # a bare exception type says little: the mistake must agree everywhere
+        likeness = [(score, m) for score, m in likeness
+                    if score > 1 or (score == 1 and all(_agrees(ex, m, a, r) for a, r in other_runs()))]
+    best = max((score for score, _ in likeness), default=0)
+    candidates = [m for score, m in likeness if score == best and best > 0]
+    if len(candidates) > 1:
+        agreement = {m.name: sum(_agrees(ex, m, a, r) for a, r in other_runs()) for m in candidates}
+        candidates.sort(key=lambda m: agreement[m.name], reverse=True)
+    if candidates:
+        return candidates[0].message
     if run.warnings and ex.overflow:
         return ex.overflow
     if run.error is None:
-        return generic_diagnosis(run.value, expected, atol, reveal)
-    return ""
+        return diagnose(run.value, expected, args, tolerances(ex.rtol, ex.atol, *args)[1], reveal)
+    return diagnose_error(run.error)
 
 
 # ---- numbers, arrays, choices ------------------------------------------------------------
@@ -210,8 +278,9 @@ def _check_number(ex, answer, rng, reveal):
             return "failed", f"{value:.6g} is not right.\n→ {mistake.message}", []
     if not reveal:  # a direction or a sign would let a grade be found by bisection
         return "failed", f"{value:.6g} is not right.", []
-    if np.isclose(value, -expected, rtol=ex.rtol, atol=ex.atol):
-        return "failed", f"{value:.6g} is not right.\n→ check the sign.", []
+    slip = diagnose_number(value, expected, ex.rtol)
+    if slip:
+        return "failed", f"{value:.6g} is not right.\n→ {slip}.", []
     direction = "too large" if value > expected else "too small"
     return "failed", f"{value:.6g} is not right: it is {direction}.", []
 
@@ -223,7 +292,7 @@ def _check_array(ex, answer, rng, reveal):
     if not problem:
         return "passed", "Every value is right.", ["the array"]
     known = next((m.message for m in ex.mistakes if alike(answer, m.wrong, rtol, atol)), "")
-    hint = known or generic_diagnosis(answer, expected, atol, reveal)
+    hint = known or diagnose(answer, expected, (), atol, reveal)
     return "failed", f"{problem[0].upper()}{problem[1:]}." + (f"\n→ {hint}" if hint else ""), []
 
 
@@ -231,7 +300,10 @@ def _check_choice(ex, answer, rng, reveal):
     keys = [c.key for c in ex.choices]
     key = answer.strip().strip("()").lower() if isinstance(answer, str) else None
     if key not in keys:
-        return "failed", f"Answer with the letter of one option, as a string: one of {', '.join(map(repr, keys))}.", []
+        named = [c for c in ex.choices if isinstance(answer, str) and len(answer.strip()) > 2
+                 and answer.strip().lower() in c.text.lower()]
+        said = f" {answer.strip()!r} is in option ({named[0].key}): answer with its letter." if len(named) == 1 else ""
+        return "failed", f"Answer with the letter of one option, as a string: one of {', '.join(map(repr, keys))}.{said}", []
     chosen = next(c for c in ex.choices if c.key == key)
     status = "passed" if key == ex.reference else "failed"
     return status, f"({key}) {chosen.text}: {chosen.feedback}", (["the choice"] if status == "passed" else [])

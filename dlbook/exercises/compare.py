@@ -2,15 +2,14 @@
 
 `output_problem` returns the first problem, in the order a learner should fix them: no
 value, wrong type, wrong shape (naming a transpose), NaN or inf, wrong values, numpy
-warnings, wrong dtype. `generic_diagnosis` recognises wrong values common to every
-exercise: a sign flip, a constant factor (often N).
+warnings, wrong dtype. What a wrong value looks like is said by diagnosis.py.
 """
 
 import numpy as np
 
 from .._validate import first_index
 
-__all__ = ["tolerances", "output_problem", "parts_problem", "generic_diagnosis", "alike"]
+__all__ = ["tolerances", "output_problem", "parts_problem", "alike"]
 
 
 def _has_float32(a):
@@ -42,7 +41,8 @@ def _warned(warnings):
 def output_problem(out, expected, *, rtol, atol, input_dtype=None, warnings=(), reveal=True):
     """What is wrong with `out` as an answer `expected`, or None when it is right.
 
-    input_dtype: when float32 or float64, `out` must have that dtype (float32 in, float32 out).
+    input_dtype: when float32 or float64, `out` must have that dtype (float32 in, float32 out);
+        when "float", any floating dtype.
     warnings: numpy's floating-point warnings raised while computing `out`.
     reveal: whether the message may show expected values (not in grading reports).
     """
@@ -86,6 +86,13 @@ def output_problem(out, expected, *, rtol, atol, input_dtype=None, warnings=(), 
     if warnings:
         return (f'numpy warned "{warnings[0]}" while running your code: the values came out '
                 "right here, but only by luck")
+    if input_dtype == "int" and not (o.dtype.kind in "iu" and not isinstance(out, float)):
+        return (f"your result is {_type_name(out)} {_fmt(o.reshape(-1)[0]) if o.size else ''}: a count is a whole "
+                "number; return an int (sum of ints, or int(...))")
+    if input_dtype == "float" and o.dtype.kind != "f":
+        return (f"your result has dtype {o.dtype}, which holds integers only: the result must be real "
+                "numbers. Start from a float array (np.zeros(x.shape), or x.astype(float)), not one that "
+                "keeps the input's integers (np.zeros_like(x) of an integer x)")
     if input_dtype in (np.float32, np.float64) and o.dtype != input_dtype:
         return (f"your result is {o.dtype} for {np.dtype(input_dtype)} input: float32 in must "
                 "give float32 out (as in PyTorch); numpy keeps float32 unless a float64 array "
@@ -109,37 +116,6 @@ def parts_problem(out, expected, names, **options):
         if problem:
             return f"{name} is wrong: {problem.replace('your result', name)}"
     return None
-
-
-def generic_diagnosis(out, expected, atol=1e-9, reveal=True):
-    """A hint for wrong values that follow a common pattern, or ''. Without `reveal`, it never
-    says a number that would give the expected values away."""
-    if isinstance(expected, tuple):  # the first wrong part of a tuple answer
-        if not isinstance(out, (tuple, list)):
-            return ""
-        for o, e in zip(out, expected):
-            if not alike(o, e, 1e-6, atol):
-                return generic_diagnosis(o, e, atol, reveal)
-        return ""
-    try:
-        o = np.asarray(out, dtype=np.float64)
-    except Exception:
-        return ""
-    e = np.asarray(expected, dtype=np.float64)
-    if o.shape != e.shape or not np.isfinite(o).all() or np.allclose(o, e, atol=atol):
-        return ""
-    big = np.abs(e) > max(atol, 1e-12)
-    if not big.any():
-        return ""
-    if np.allclose(o, -e, rtol=1e-6, atol=atol):
-        return "every value has the opposite sign: look for a minus sign too many or too few"
-    ratio = o[big] / e[big]
-    k = float(np.median(ratio))
-    if np.allclose(ratio, k, rtol=1e-6) and np.allclose(o[~big], 0, atol=atol) and k != 0:
-        times = f"{k:.6g} times the expected one" if reveal else "the expected one times the same constant"
-        return (f"every value is {times}: a constant factor is missing "
-                "or extra (a factor of N, of 2, a mean for a sum?)")
-    return ""
 
 
 def alike(a, b, rtol, atol):

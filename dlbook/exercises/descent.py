@@ -33,19 +33,22 @@ def _gd(params, grads, lr):
 
 
 def _gd_cases():
-    def make(lr, dtype=float, integer=False):
+    def make(lr, dtype=float, integer=False, reordered=False):
         def inputs(rng):
             if integer:
                 W, b = rng.integers(-3, 4, size=(3, 2)), rng.integers(-3, 4, size=2)
             else:
                 W, b = rng.normal(size=(3, 2)).astype(dtype), rng.normal(size=2).astype(dtype)
             grads = {"W": rng.normal(size=(3, 2)).astype(dtype), "b": rng.normal(size=2).astype(dtype)}
+            if reordered:  # a gradient belongs to its parameter by name, not by position
+                grads = {"b": grads["b"], "W": grads["W"]}
             return {"W": W, "b": b}, grads, lr
         return inputs
 
     return [
         Case("W (3, 2) and b (2,) with lr = 0.1", make(0.1)),
         Case("a learning rate of 0.5", make(0.5)),
+        Case("grads listing its keys in another order", make(0.1, reordered=True)),
         Case("integer parameters", make(0.1, integer=True)),
         Case("float32 parameters", make(0.01, np.float32)),
     ]
@@ -77,9 +80,11 @@ gd_step = Exercise(
     judge=_as_parts,
     reference=_gd,
     cases=_gd_cases(),
-    dtype=None,
     rtol=1e-5,
     mistakes=[
+        Mistake("by position", lambda P, G, lr: {k: p - lr * g for (k, p), g in zip(P.items(), G.values())},
+                "you paired each parameter with the gradient in the same position, but grads may list "
+                "its keys in another order: look the gradient up by name, grads[k]."),
         Mistake("plus", lambda P, G, lr: {k: P[k] + lr * G[k] for k in P},
                 "you stepped up the gradient: w + lr * dL/dw climbs the loss. The seed's rule "
                 "goes downhill, w = w - lr * dL/dw."),
@@ -329,7 +334,8 @@ adam_step = Exercise(
 # ---- mini-batches, shuffled together -------------------------------------------------------------
 
 _PROPERTIES = ("the batch sizes", "the examples seen (sorted)", "the number of misaligned (x, y) pairs",
-               "whether the order was shuffled", "whether the same rng gives the same batches",
+               "whether the order was shuffled (not the data's own order, nor a rotation of it)",
+               "whether the same rng gives the same batches",
                "whether another rng gives another order")
 
 
@@ -344,6 +350,14 @@ def _order(out, X):
     return Xs, ys
 
 
+def _looks_shuffled(ids):
+    """Whether an order of the ids 0..N-1 looks like a random permutation: few neighbours that
+    follow each other as in the data (a random one has about 1; a rotation or a swap, N - 3 or more)."""
+    N = len(ids)
+    following = int(np.sum(np.diff(ids) == 1))
+    return following < N - 1 if N < 20 else following < N // 2  # no random permutation comes near either
+
+
 def _properties(three, X, y, batch_size, rng):
     """Summarise the learner's batches (from one rng, a copy of it, and another rng) by what a
     right answer must satisfy."""
@@ -352,7 +366,7 @@ def _properties(three, X, y, batch_size, rng):
     sizes = np.array([len(b) for b in ys], dtype=float)
     ids = np.concatenate(ys) if ys else np.zeros(0)
     misaligned = sum(int((Xb[:, 0] != yb).sum()) if len(Xb) == len(yb) else len(yb) for Xb, yb in zip(Xs, ys))
-    shuffled = float(len(ids) == len(y) and not np.array_equal(ids, np.arange(len(y))))
+    shuffled = float(len(ids) == len(y) and _looks_shuffled(ids))
     flat = [np.concatenate(_order(o, X)[1] or [np.zeros(0)]) for o in (again, other)]
     return (sizes, np.sort(ids), float(misaligned), shuffled, float(np.array_equal(ids, flat[0])),
             float(not np.array_equal(ids, flat[1])))
@@ -396,6 +410,11 @@ def _fixed_shift(X, y, batch_size, rng):
     return [(X[order[i:i + batch_size]], y[order[i:i + batch_size]]) for i in range(0, len(X), batch_size)]
 
 
+def _rotated(X, y, batch_size, rng):
+    order = np.roll(np.arange(len(X)), rng.integers(1, len(X)))
+    return [(X[order[i:i + batch_size]], y[order[i:i + batch_size]]) for i in range(0, len(X), batch_size)]
+
+
 def _with_replacement(X, y, batch_size, rng):
     order = rng.integers(0, len(X), size=len(X))
     return [(X[order[i:i + batch_size]], y[order[i:i + batch_size]]) for i in range(0, len(X), batch_size)]
@@ -434,6 +453,9 @@ minibatches = Exercise(
         Mistake("fixed order", _fixed_shift,
                 "another rng gave the same order: the order must come from the rng you are given, "
                 "order = rng.permutation(N), or every epoch sees the same batches."),
+        Mistake("rotated", _rotated,
+                "your order is the data's own order, rotated (or nearly so): most examples still come "
+                "right after the one before them. A shuffle is a random permutation: rng.permutation(N)."),
         Mistake("with replacement", _with_replacement,
                 "some examples came twice and others never: rng.integers (or rng.choice with "
                 "replace=True) samples with replacement. A permutation visits each example once."),

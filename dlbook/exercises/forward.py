@@ -66,6 +66,8 @@ def _dense_cases():
         Case("a batch of one", make(1, 4, 3)),
         Case("one output neuron", make(4, 3, 1)),
         Case("float32 inputs and parameters", make(5, 3, 2, np.float32)),
+        Case("integer inputs", lambda rng: (rng.integers(-3, 4, size=(3, 4)), rng.normal(size=(4, 2)),
+                                            rng.normal(size=2))),
     ]
 
 
@@ -132,7 +134,7 @@ parameter_count = Exercise(
     reference=_count,
     cases=_sizes_cases(),
     forbid=("dlbook.nn",),
-    dtype=None,
+    dtype="int",
     mistakes=[
         Mistake("no biases", lambda s: sum(a * b for a, b in zip(s, s[1:])),
                 "you counted the weights only. Each neuron of a layer also has a bias: a layer "

@@ -34,6 +34,8 @@ def _bce_cases():
         Case("float32 labels and probabilities", lambda rng: (_labels(rng, 4).astype(np.float32),
                                                               rng.uniform(0.05, 0.95, size=4).astype(np.float32))),
         Case("integer labels", lambda rng: (np.array([1, 0, 0, 1]), rng.uniform(0.05, 0.95, size=4))),
+        # log(1e-50) = -115 is finite, and must still be clamped at -100, as PyTorch does
+        Case("a probability of 1e-50", lambda rng: (np.array([1.0, 0.0]), np.array([1e-50, 1 - 1e-12]))),
     ]
 
 
@@ -94,6 +96,7 @@ def _grad_cases():
         Case("a batch of one", lambda rng: (np.array([0.0]), np.array([0.8]))),
         Case("predictions close to 0 and 1", lambda rng: (np.array([1.0, 0.0, 1.0, 0.0]),
                                                           np.array([1e-6, 1e-6, 1 - 1e-6, 1 - 1e-6]))),
+        Case("predictions within 1e-9 of 0 and 1", lambda rng: (np.array([1.0, 0.0]), np.array([1e-9, 1 - 1e-9]))),
         Case("float32", lambda rng: (_labels(rng, 5).astype(np.float32),
                                      rng.uniform(0.05, 0.95, size=5).astype(np.float32))),
     ]
@@ -154,6 +157,8 @@ def _cce_cases():
         Case("exact zeros for the wrong classes", lambda rng: (np.eye(3), np.array([[1.0, 0.0, 0.0], [0.2, 0.8, 0.0],
                                                                                       [0.0, 0.5, 0.5]]))),
         Case("p = 0 for a true class", lambda rng: (np.eye(2), np.array([[0.0, 1.0], [0.5, 0.5]]))),
+        Case("a probability of 1e-50 for a true class",
+             lambda rng: (np.eye(2), np.array([[1e-50, 1.0 - 1e-50], [0.5, 0.5]]))),
         Case("float32", lambda rng: (_one_hot(rng, 5, 3, np.float32), _probabilities(rng, 5, 3, np.float32))),
     ]
 
@@ -268,6 +273,9 @@ def _grad_ce_cases():
         Case("large logits", lambda rng: (np.eye(3)[[2, 0]], np.array([[1000.0, 1001.0, 1002.0],
                                                                         [-1000.0, 0.0, 1000.0]]))),
         Case("logits of +-1e4", lambda rng: (np.eye(3)[[1, 0]], np.array([[1e4, -1e4, 0.0], [0.0, 1e4, 1e4]]))),
+        # each row must be shifted by its own maximum: by the array's, the second row is all 0 / 0
+        Case("rows of logits far apart", lambda rng: (np.eye(3)[[0, 2]], np.array([[1000.0, 1001.0, 1002.0],
+                                                                                  [-1000.0, -1001.0, -1002.0]]))),
         Case("float32", make(5, 4, dtype=np.float32)),
     ]
 

@@ -82,7 +82,9 @@ class Exercise:
     forbid: the dlbook references the answer may not use: modules ("dlbook.nn") or a method
         ("dlbook.autodiff:Value.__mul__"). A notebook's check says so when an answer calls one;
         the grading sandbox does not hold them at all.
-    dtype: for functions, "preserve" (float32 in, float32 out) or None (not checked).
+    dtype: for functions, what the result's dtype must be. "preserve": float32 in, float32 out,
+        for an exercise that asks for it; "note" (the default): the same, but a right value of
+        another dtype passes, with a note; "float": any float dtype; "int": an integer; None: not checked.
     overflow: what to say when numpy warns about overflow or invalid values.
     hints: from a nudge to nearly the answer.
     """
@@ -101,7 +103,7 @@ class Exercise:
     collect: str = "plain"
     judge: Callable | None = None
     forbid: tuple = ()
-    dtype: str | None = "preserve"
+    dtype: str | None = "note"
     overflow: str = ""
     rtol: float = 1e-6
     atol: float = 1e-9

@@ -10,9 +10,10 @@ __all__ = ["EXERCISES"]
 
 # ---- He initialisation for a list of layer sizes -------------------------------------------------
 
-_HE_PARTS = ("the shape of each W", "whether every b is zero",
+_HE_PARTS = ("the shape of each W", "the shape of each b", "whether every b is zero",
              "each W's standard deviation divided by He's sqrt(2 / fan_in)",
-             "whether the same rng seed gives the same weights", "whether another rng gives other weights")
+             "whether the same rng seed gives the same weights", "whether another rng gives other weights",
+             "whether the weights look like independent draws (many distinct values, columns uncorrelated)")
 
 
 def _he_properties(three, sizes, rng):
@@ -24,22 +25,42 @@ def _he_properties(three, sizes, rng):
         raise BadAnswer(f"he_init must return a list of {len(sizes) - 1} pairs (W, b), one per layer")
     Ws = [np.asarray(W, dtype=float) for W, _ in layers]
     shapes = np.array([s for W in Ws for s in W.shape], dtype=float)
+    b_shapes = np.array([s for _, b in layers for s in np.shape(b)], dtype=float)
     zero_b = float(all(np.all(np.asarray(b, dtype=float) == 0) for _, b in layers))
     ratio = np.array([W.std() / np.sqrt(2 / W.shape[0]) if W.ndim == 2 and W.size else 0.0 for W in Ws])
     same = float(all(np.array_equal(W, np.asarray(V, dtype=float)) for W, (V, _) in zip(Ws, again)))
     differs = float(not all(np.array_equal(W, np.asarray(V, dtype=float)) for W, (V, _) in zip(Ws, other)))
-    return shapes, zero_b, ratio, same, differs
+    return shapes, b_shapes, zero_b, ratio, same, differs, float(all(map(_independent, Ws)))
+
+
+def _independent(W):
+    """Whether W's entries look like independent random draws: mostly distinct values, and columns
+    (the neurons) that are not copies of each other up to sign."""
+    if W.ndim != 2 or min(W.shape) < 2:
+        return True
+    if np.unique(W).size < W.size / 2 or (W.std(axis=0) == 0).any():
+        return False
+    C = np.corrcoef(W.T)
+    return float(np.abs(C[~np.eye(len(C), dtype=bool)]).mean()) < 0.3  # independent columns: about 0.1
 
 
 def _he_reference(sizes, rng):
     shapes = np.array([s for pair in zip(sizes, sizes[1:]) for s in pair], dtype=float)
-    return shapes, 1.0, np.ones(len(sizes) - 1), 1.0, 1.0
+    return shapes, np.array(sizes[1:], dtype=float), 1.0, np.ones(len(sizes) - 1), 1.0, 1.0, 1.0
 
 
 def _he_with(scale):
     def he_init(sizes, rng):
         return [(rng.normal(0, scale(a, b), size=(a, b)), np.zeros(b)) for a, b in zip(sizes, sizes[1:])]
     return he_init
+
+
+def _one_coin(sizes, rng):
+    layers = []
+    for a, b in zip(sizes, sizes[1:]):
+        signs = np.where(np.add.outer(np.arange(a), np.arange(b)) % 2 == 0, 1.0, -1.0)
+        layers.append((rng.choice([-1.0, 1.0]) * np.sqrt(2 / a) * signs, np.zeros(b)))
+    return layers
 
 
 def _fixed_seed(sizes, rng):
@@ -84,6 +105,10 @@ he_init = Exercise(
         Mistake("fixed seed", _fixed_seed,
                 "your weights are the same whatever rng you are given: a generator made inside he_init "
                 "(np.random.default_rng(0)) ignores it. Draw from the rng argument: rng.normal(...)."),
+        Mistake("not random", _one_coin,
+                "your weights have the right scale but are not independent random draws: the entries take "
+                "a few values, or the columns (the neurons) copy each other, so every neuron starts alike and "
+                "learns alike. Draw every entry: rng.normal(0.0, np.sqrt(2 / fan_in), size=(fan_in, fan_out))."),
         Mistake("global rng", _global_rng,
                 "you drew from np.random, the global generator, so the same seed does not give the same "
                 "network. Draw from the rng you are given: rng.normal(...)."),
@@ -115,6 +140,11 @@ def _logits_cases():
         Case("as many examples as classes (4)", make(4, 4)),
         Case("every prediction right", lambda rng: (np.eye(5) * 3, np.arange(5))),
         Case("one example", make(1, 10)),
+        Case("three examples, one right", lambda rng: (np.eye(3)[[0, 0, 2]] * 2.0, np.array([0, 1, 1]))),
+        Case("logits in the thousands", lambda rng: (np.array([[1000.0, 2000.0, -1000.0], [3000.0, -2000.0, 0.0]]),
+                                                     np.array([1, 0]))),
+        Case("tied logits: the first largest counts, as argmax", lambda rng: (np.array([[2.0, 2.0, 0.0], [1.0, 1.0, 1.0]]),
+                                                                             np.array([0, 0]))),
     ]
 
 

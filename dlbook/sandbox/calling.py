@@ -95,9 +95,10 @@ def same(a, b):
 
 
 def _learner_line(err):
-    """The last line of the traceback that is not inside dlbook or numpy."""
+    """The last line of the traceback that is not inside dlbook, numpy or another library."""
+    libraries = _LIBRARY_DIRS + tuple(_other_libraries())
     for frame in reversed(traceback.extract_tb(err.__traceback__)):
-        if not frame.filename.startswith(_LIBRARY_DIRS) and frame.line:
+        if not frame.filename.startswith(libraries) and frame.line:
             return frame.line.strip()
     return ""
 

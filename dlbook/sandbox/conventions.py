@@ -50,6 +50,9 @@ def value_mul(answer, a, b, out_grad, a_grad, b_grad):
     A = Value(a)
     B = A if b is SAME else Value(b)
     A.grad, B.grad = a_grad, (a_grad if b is SAME else b_grad)
+    called = []
+    for node in {id(A): A, id(B): B}.values():  # their own rules belong to backward(), not to out's
+        node._backward = lambda: called.append(True)
     out = answer(A, B)
     if not isinstance(out, Value):
         raise BadAnswer(f"value_mul must return a Value (the new node), it returned {type(out).__name__}")
@@ -58,6 +61,9 @@ def value_mul(answer, a, b, out_grad, a_grad, b_grad):
                         "to find the nodes to visit")
     out.grad = out_grad
     out._backward()
+    if called:
+        raise BadAnswer("out._backward called a._backward (or b's): a node's rule only adds to its own inputs' "
+                        "grad; backward() then runs every node's rule once, in reverse topological order")
     return out.data, A.grad, B.grad
 
 
