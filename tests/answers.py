@@ -44,7 +44,7 @@ WRONG = [
     ("activations.relu", "def relu(z): return 2 * np.maximum(z, 0)", "2 times the expected one"),
     # activations.relu_derivative
     ("activations.relu_derivative", "def relu_derivative(z): return (z >= 0).astype(z.dtype)", "relu'(0) = 0"),
-    ("activations.relu_derivative", "def relu_derivative(z): return z > 0", "boolean array"),
+    ("activations.relu_derivative", "def relu_derivative(z): return z > 0", "turn it into numbers with .astype(z.dtype)"),
     ("activations.relu_derivative", "def relu_derivative(z): return np.maximum(z, 0)", "that is ReLU itself"),
     # activations.tanh_derivative
     ("activations.tanh_derivative", "def tanh_derivative(z): return 1 - z ** 2", "takes the activation a = tanh(z), not z"),

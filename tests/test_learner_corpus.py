@@ -18,7 +18,7 @@ from test_exercises import NAMES, answer_from
 
 CHAPTERS = ("welcome", "forward", "activations", "losses", "backprop", "descent", "training")
 # problems that name the mistake by themselves
-_NAMING = ("changed its input", "float32 in must give float32 out", "boolean array", "returned None",
+_NAMING = ("changed its input", "float32 in must give float32 out", "returned booleans", "returned None",
            "Python list", "transpose of the expected", "your code called", "must return", "holds integers only",
            "with the keys of params", "each batch must be a pair")
 # answers the corpus counts right that the book refuses on purpose: another library does the work

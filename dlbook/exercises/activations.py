@@ -30,8 +30,9 @@ sigmoid = Exercise(
     forbid=_REFERENCES,
     mistakes=[
         Mistake("sign", lambda z: 1 / (1 + np.exp(z)),
-                "your sigmoid is decreasing: sigmoid(z) = 1 / (1 + e^(-z)), with a minus sign "
-                "in the exponent, so large z gives values near 1."),
+                "your sigmoid is decreasing: you computed sigmoid(-z) = 1 / (1 + e^z). Either the "
+                "exponent lost its minus sign (sigmoid(z) = 1 / (1 + e^(-z)), near 1 for large z), or the "
+                "two branches of np.where are swapped."),
         Mistake("naive", _naive_sigmoid,
                 "1 / (1 + np.exp(-z)) overflows for large negative z: np.exp(1000) is inf. "
                 "Use e = np.exp(-np.abs(z)), which is at most 1, and pick the branch with "
@@ -197,8 +198,9 @@ softmax = Exercise(
                 "you normalised over axis 0, so each column sums to 1. Each row holds one "
                 "example's logits: use axis=-1, so that each row sums to 1."),
         Mistake("keepdims", lambda z: _shifted_exp(z) / _shifted_exp(z).sum(axis=-1),
-                "e.sum(axis=-1) has shape (N,), which does not broadcast against (N, C). "
-                "Keep the summed axis: e.sum(axis=-1, keepdims=True) has shape (N, 1)."),
+                "a max or a sum over axis -1 without keepdims=True has shape (N,), which does not broadcast "
+                "against (N, C). Keep the axis: z.max(axis=-1, keepdims=True) and e.sum(axis=-1, keepdims=True) "
+                "have shape (N, 1)."),
         Mistake("everything", lambda z: np.exp(z - z.max()) / np.exp(z - z.max()).sum(),
                 "you divided by the sum over the whole batch. Each example gets its own "
                 "distribution: sum along the last axis, with keepdims=True."),

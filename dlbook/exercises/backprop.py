@@ -97,7 +97,7 @@ def _one_sided(f, x, h=1e-5):
 
 
 def _no_restore(f, x, h=1e-5):
-    grad = np.zeros(x.shape)
+    x, grad = x.astype(np.float64), np.zeros(x.shape)
     for i in np.ndindex(x.shape):
         x[i] += h
         up = f(x)

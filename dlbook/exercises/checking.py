@@ -204,6 +204,18 @@ def _agrees(ex, mistake, args, run):
     return alike(run.value, twin.value, rtol, atol)
 
 
+def _agreement(ex, mistake, args, run):
+    """(whether the answer and the mistake do the same on `args`, whether that says anything: it
+    does unless both are right there)."""
+    twin = _twin(ex, mistake, args)
+    rtol, atol = tolerances(ex.rtol, ex.atol, *args)
+    expected = _expected(ex, args)
+
+    def right(r):
+        return r.error is None and alike(r.value, expected, rtol, atol)
+    return _agrees(ex, mistake, args, run), not (right(run) and right(twin))
+
+
 def _likeness(ex, mistake, args, run, expected):
     """How surely the answer's run on `args` is this known mistake: 3 the same exception and
     message, 2 the same exception and message but for its numbers (shapes), 1 the same kind of
@@ -238,21 +250,32 @@ def _diagnose(ex, inputs, i, run, run_on, reveal=True):
         others = others if others is not None else [(inputs[j], run_on(j)) for j in range(len(inputs)) if j != i]
         return others
 
-    if run.error is not None:  # a bare exception type says little: the mistake must agree everywhere
-        likeness = [(score, m) for score, m in likeness
-                    if score > 1 or (score == 1 and all(_agrees(ex, m, a, r) for a, r in other_runs()))]
-    best = max((score for score, _ in likeness), default=0)
-    candidates = [m for score, m in likeness if score == best and best > 0]
-    if len(candidates) > 1:
-        agreement = {m.name: sum(_agrees(ex, m, a, r) for a, r in other_runs()) for m in candidates}
-        candidates.sort(key=lambda m: agreement[m.name], reverse=True)
+    # a look-alike on one input can be a coincidence: on the other inputs where the answer or the
+    # mistake goes wrong, they must go wrong alike (inputs both get right say nothing)
+    candidates = []
+    for score, m in likeness:
+        if score > 0:
+            told = [agrees for agrees, informative in (_agreement(ex, m, a, r) for a, r in other_runs()) if informative]
+            if not told or sum(told) >= 0.75 * len(told):
+                candidates.append((score, sum(told) / max(1, len(told)), m))
     if candidates:
-        return candidates[0].message
-    if run.warnings and ex.overflow:
-        return ex.overflow
-    if run.error is None:
+        return max(candidates, key=lambda c: (c[0], c[1]))[2].message  # ties: the first listed
+    overflowed = any("overflow" in w or "divide by zero" in w for w in run.warnings)
+    if ex.overflow and overflowed and (run.error is not None or not np.all(np.isfinite(_numbers(run.value)))
+                                       or alike(run.value, expected, *tolerances(ex.rtol, ex.atol, *args))):
+        return ex.overflow  # numpy warned, and the result is not finite, or right by luck: the overflow explained
+    if run.error is None and ex.collect == "plain":  # what the data says of an answer's own values
         return diagnose(run.value, expected, args, tolerances(ex.rtol, ex.atol, *args)[1], reveal)
-    return diagnose_error(run.error)
+    return diagnose_error(run.error) if run.error is not None else ""
+
+
+def _numbers(value):
+    """The answer's numbers as one float array (its parts flattened), or [nan] when it has none."""
+    parts = value if isinstance(value, (tuple, list)) else (value,)
+    try:
+        return np.concatenate([np.asarray(p, dtype=np.float64).ravel() for p in parts]) if parts else np.array([np.nan])
+    except (TypeError, ValueError):
+        return np.array([0.0])
 
 
 # ---- numbers, arrays, choices ------------------------------------------------------------

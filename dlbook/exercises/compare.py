@@ -59,8 +59,9 @@ def output_problem(out, expected, *, rtol, atol, input_dtype=None, warnings=(), 
     except Exception:
         return f"your code returned {_type_name(out)}, which is not a number or an array"
     if o.dtype.kind == "b":
-        return ("your code returned a boolean array: turn it into numbers with "
-                ".astype(z.dtype) (True becomes 1.0, False 0.0)")
+        return ("your code returned booleans (True/False), the result of a comparison: the answer is numbers. "
+                "If you meant a 0/1 mask, turn it into numbers with .astype(z.dtype); if you compared a "
+                "probability with a threshold, return the probability itself")
     if o.dtype.kind not in "iuf":
         return f"your code returned values of dtype {o.dtype}, expected real numbers"
     if o.shape != expected.shape:

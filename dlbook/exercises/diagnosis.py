@@ -50,7 +50,6 @@ _OF_EXPECTED = [
 _OF_ANSWER = [
     (_sigmoid, "applying a sigmoid to your values gives the right ones: the activation is missing"),
     (np.tanh, "applying tanh to your values gives the right ones: the activation is missing"),
-    (lambda o: np.maximum(o, 0), "a ReLU on your values gives the right ones: the activation is missing"),
     (_softmax, "a softmax of your values gives the right ones: the softmax is missing (you return raw scores)"),
     (np.exp, "the exp of your values gives the right ones: you return a log (log-probabilities?) where "
              "the values themselves are asked for"),
@@ -61,9 +60,10 @@ def _close(a, b, rtol=1e-6, atol=1e-9):
     return a.shape == b.shape and bool(np.allclose(a, b, rtol=rtol, atol=atol))
 
 
-def _whole_factor(k):
+def _whole_factor(k, n=None):
+    """Whether k is a factor a slip makes: 2, the batch size n, or their inverses."""
     r = abs(k) if abs(k) >= 1 else 1 / abs(k)
-    return abs(r - round(r)) <= 1e-6 * r and 2 <= round(r) <= 1000
+    return abs(r - round(r)) <= 1e-6 * r and round(r) in {2} | ({n} if n and n > 1 else set())
 
 
 def _arrays(args):
@@ -78,14 +78,22 @@ def _arrays(args):
 
 
 def _where_wrong(wrong, args, shape):
-    """A sentence when the wrong entries are exactly where an input is 0, or is extreme."""
+    """A sentence when the wrong entries are exactly where an input of the result's shape is 0."""
+    for a in _arrays(args):
+        if a.shape != shape or not wrong.any():
+            continue
+        zero = a == 0
+        if zero.any() and not zero.all() and np.array_equal(wrong, zero & wrong):
+            return ("only the entries where an input is exactly 0 are wrong: check what your code does at 0 "
+                    "(a > that should be >=, a term that should vanish or stay, a division by the input)")
+    return ""
+
+
+def _where_extreme(wrong, args, shape):
+    """A sentence when the wrong entries are exactly where an input of the result's shape is extreme."""
     for a in _arrays(args):
         if a.shape != shape:
             continue
-        zero = a == 0
-        if zero.any() and not zero.all() and np.array_equal(wrong, zero & wrong) and wrong.any():
-            return ("only the entries where the input is exactly 0 are wrong: check the convention at the "
-                    "kink (relu'(0) = 0, so > 0, not >= 0) or a division by the input")
         extreme = np.abs(a.astype(np.float64)) >= 30
         if extreme.any() and not extreme.all() and np.array_equal(wrong, extreme & wrong) and wrong.any():
             return ("only the entries at extreme inputs (|z| of 30 and more) are wrong: a clip, an epsilon or an "
@@ -93,8 +101,14 @@ def _where_wrong(wrong, args, shape):
     return ""
 
 
+def _batch_size(args):
+    arrays = [a for a in _arrays(args) if a.ndim >= 1]
+    return arrays[0].shape[0] if arrays else None
+
+
 def diagnose(out, expected, args=(), atol=1e-9, reveal=True):
-    """What `out` looks like next to the right `expected`, in one sentence, or ''."""
+    """What `out` looks like next to the right `expected`, in one sentence, or ''. A relation is
+    read only from several values: on one number it would be a coincidence."""
     if isinstance(expected, tuple):  # the first wrong part of a tuple answer
         if not isinstance(out, (tuple, list)) or len(out) != len(expected):
             return ""
@@ -111,17 +125,24 @@ def diagnose(out, expected, args=(), atol=1e-9, reveal=True):
         return diagnose_shape(o.shape, e.shape)
     if not np.isfinite(o).all() or _close(o, e, atol=atol):
         return ""
-    if _close(o, -e, atol=atol):
+    wrong = ~np.isclose(o, e, rtol=1e-6, atol=atol)
+    at_zero = _where_wrong(wrong, args, e.shape)
+    if at_zero:
+        return at_zero
+    if _close(o, -e, atol=atol) and np.abs(e).max() > atol:
         return "every value has the opposite sign: look for a minus sign too many or too few"
+    if e.size < 2:
+        return ""
     big = np.abs(e) > max(atol, 1e-12)
     if big.sum() >= 2:
         ratio = o[big] / e[big]
         k = float(np.median(ratio))
-        if k != 0 and np.allclose(ratio, k, rtol=1e-6) and np.allclose(o[~big], 0, atol=atol) and _whole_factor(k):
+        if k != 0 and np.allclose(ratio, k, rtol=1e-6) and np.allclose(o[~big], 0, atol=atol) and \
+                _whole_factor(k, _batch_size(args)):
             times = f"{k:.6g} times the expected one" if reveal else "the expected one times the same whole number"
             return (f"every value is {times}: a constant factor is missing or extra (a factor of N, of 2, "
                     "a mean for a sum?)")
-    if e.size >= 2 and np.allclose(o - e, (o - e).flat[0], rtol=1e-6, atol=max(atol, 1e-9)):
+    if np.allclose(o - e, (o - e).flat[0], rtol=1e-6, atol=max(atol, 1e-9)):
         return "every value is off by the same amount: a constant term (a bias, a + 1) is missing or extra"
     if e.ndim == 2 and e.shape[0] == e.shape[1] and e.shape[0] > 1 and _close(o, e.T, atol=atol):
         return "your result is the transpose of the right one: check the order of your axes or your matrix product"
@@ -131,15 +152,14 @@ def diagnose(out, expected, args=(), atol=1e-9, reveal=True):
     for f, said in _OF_ANSWER:
         if _close(e, _with_errors_ignored(f, o), atol=atol):
             return said
-    if np.array_equal(o, np.round(o)) and not np.array_equal(e, np.round(e)) and np.allclose(o, np.trunc(e), atol=1):
+    if not np.array_equal(e, np.round(e)) and (np.array_equal(o, np.trunc(e)) or np.array_equal(o, np.floor(e))):
         return ("your values are whole numbers where the right ones have fractions: an integer array truncated "
                 "them (np.zeros_like of an integer input, //, or astype(x.dtype)); compute in floats")
     if _close(o, np.round(e, 2), atol=atol) or _close(o, np.round(e, 3), atol=atol):
         return "your values are the right ones rounded: return them exactly, without rounding"
     if e.ndim >= 1 and e.shape[0] > 2 and _close(o[1:], e[:-1], atol=atol):
         return "your values are one step behind the right ones: something is recorded before it is updated"
-    wrong = ~np.isclose(o, e, rtol=1e-6, atol=atol)
-    return _where_wrong(wrong, args, e.shape)
+    return _where_extreme(wrong, args, e.shape)
 
 
 def _alike(a, b, atol):
@@ -172,8 +192,9 @@ def diagnose_number(value, expected, rtol=1e-6):
         what = "too large" if abs(k) > 1 else "too small"
         return (f"it is {abs(k) if abs(k) > 1 else 1 / abs(k):.6g} times {what}: a factor (a layer, a step, "
                 "N, 2) too many or too few")
-    for digits in (1, 2, 3, 4):
-        if near(round(expected, digits)) or np.isclose(value, round(expected, digits), rtol=0, atol=10 ** -(digits + 1)):
+    for digits in range(1, 8):
+        rounded = round(expected, digits)
+        if rounded != 0 and rounded != expected and near(rounded):
             return "that is the answer rounded: give it exactly (a Python expression like 0.25 ** 10 is fine)"
     return ""
 
@@ -183,19 +204,19 @@ def diagnose_shape(got, expected):
     got, expected = tuple(got), tuple(expected)
     size = int(np.prod(got)) if got else 1
     want = int(np.prod(expected)) if expected else 1
+    if tuple(d for d in got if d != 1) == tuple(d for d in expected if d != 1):
+        return ("your result has an extra or a missing axis of length 1: a batch of one squeezed (np.squeeze, "
+                "[0]), keepdims=True where none belongs, or a reshape to a column")
     if expected == () and len(got) == 1:
         return "you returned one value per example: the loss is their mean over the batch, one number"
     if got == () and len(expected) >= 1:
         return "you reduced everything to one number: the answer has one value per entry (no sum or mean at the end)"
-    if tuple(d for d in got if d != 1) == tuple(d for d in expected if d != 1):
-        return ("your result has an extra or a missing axis of length 1: keepdims=True where none belongs, "
-                "or a reshape to a column; squeeze it or drop the reshape")
     if size == want and len(got) != len(expected):
         return "your result holds the right number of values in another shape: keep the input's shape (no flatten or ravel)"
     if len(got) == len(expected) - 1 and any(got == expected[:i] + expected[i + 1:] for i in range(len(expected))):
         axis = next(i for i in range(len(expected)) if got == expected[:i] + expected[i + 1:])
-        return (f"your result lost axis {axis} of the answer: a sum, mean or max over an axis that should stay "
-                f"(or over axis {axis} where another was meant)")
+        return (f"your result lost axis {axis} of the answer: a sum, mean or max over an axis that should stay, "
+                f"or only one entry along axis {axis} returned where all of them are asked for")
     if len(got) == len(expected) and sum(g != e for g, e in zip(got, expected)) == 1:
         i = next(i for i in range(len(got)) if got[i] != expected[i])
         if abs(got[i] - expected[i]) == 1:
@@ -209,8 +230,9 @@ def diagnose_shape(got, expected):
 _ERRORS = [
     ("truth value of an array", "an `if`, `and`/`or`, or Python's max/min met a whole array: use numpy's "
                                 "element-wise np.maximum, np.where, & and |"),
-    ("could not be broadcast together", "two arrays' shapes do not line up: a sum or max without keepdims=True "
-                                        "((N,) against (N, C)), or a transpose; print the shapes"),
+    ("could not be broadcast together", "two arrays' shapes do not line up in an element-wise operation: print "
+                                        "them. A matrix product is @, not *; a sum or max without keepdims=True "
+                                        "((N,) against (N, C)) and a transpose are other common causes"),
     ("mismatch in its core dimension", "the inner sizes of a matrix product differ: (N, D_in) @ (D_in, D_out); "
                                        "print both shapes, and check the order and the transposes"),
     ("not aligned", "the inner sizes of a matrix product differ: (N, D_in) @ (D_in, D_out); print both shapes"),

@@ -41,7 +41,7 @@ def _bce_cases():
 
 _LOG_0 = ("np.log(0) is -inf, and then 0 * -inf is NaN (or the loss is inf). Do as PyTorch: "
           "clamp each log at -100, np.maximum(np.log(p), -100), so a confidently wrong "
-          "prediction costs 100, not infinity. Wrap the log in `with np.errstate(divide='ignore'):` "
+          "prediction costs 100, not infinity, and a finite log below -100 (p = 1e-50 gives -115) is clamped too. Wrap the log in `with np.errstate(divide='ignore'):` "
           "since the -inf is expected and clamped.")
 _EPSILON = ("you kept log(0) finite with a small epsilon, as Keras does, which changes the "
             "cost of a confident mistake (log(1e-7) is -16). This book follows PyTorch: clamp "

@@ -242,12 +242,51 @@ def _held_out_accuracy(layers, X, y, rng):
         raise BadAnswer("the trained model outputs NaN or inf: training diverged. Lower the learning rate.")
     acc = float((scores.argmax(axis=1) == y_test).mean())
     if acc < THRESHOLD:
-        why = (" That is chance level: the network did not learn. Do you call model.backward and "
-               "optimizer.step for every batch, and does the loss go down?" if acc < 0.2 else
-               " Train longer, or with a better learning rate.")
         raise BadAnswer(f"your trained network classifies {acc:.1%} of the held-out test digits "
-                        f"correctly; it needs {THRESHOLD:.0%}.{why}")
+                        f"correctly; it needs {THRESHOLD:.0%}. {_why_untrained(network, X, y, acc)}")
     return (1.0,)
+
+
+def _why_untrained(network, X, y, acc):
+    """What the returned network says about why training failed: its weights and its loss on the
+    training set, read like a practitioner reads a failed run."""
+    Ws = [layer.params["W"] for layer in network.layers if "W" in layer.params]
+    hidden = Ws[:-1]
+    if hidden and all(np.ptp(W, axis=1).max() < 1e-12 for W in hidden):
+        return ("Every hidden unit has the same weights: all-zero (or constant) initialisation leaves them "
+                "identical, so they get the same gradient and never differ. Initialise randomly, as nn.mlp does.")
+    if max(np.abs(W).max() for W in Ws) < 1e-3:
+        return ("Every weight is close to 0: something pulled them there, a weight decay far too strong, "
+                "or a step that shrinks the weights. Check the update rule and the weight decay.")
+    with np.errstate(all="ignore"):
+        Z = network(X)
+        Z = Z - Z.max(axis=1, keepdims=True)
+        loss = float(np.mean(np.log(np.exp(Z).sum(axis=1)) - Z[np.arange(len(y)), np.asarray(y, dtype=int)]))
+    if not np.isfinite(loss) or loss > np.log(10) + 0.5:
+        return (f"Its loss on the training images is {loss:.3g}, worse than guessing (log 10 = 2.30): the steps "
+                "went uphill or overshot. Check the sign of the update (w - lr * grad) and lower the learning rate.")
+    A = X
+    for layer in network.layers[:-1]:
+        A = layer(A)
+        if isinstance(layer, _activation_types()) and layer.name == "relu" and (A.max(axis=0) <= 0).mean() > 0.5:
+            return ("Most hidden ReLU units output 0 for every training image (dead units). Steps far too large "
+                    "throw them there, and so does a long run on labels that do not match the images: check the "
+                    "learning rate, and that X and y are shuffled with one permutation.")
+    train_acc = float((Z.argmax(axis=1) == np.asarray(y)).mean())
+    if train_acc > acc + 0.15:
+        return (f"It gets {train_acc:.0%} of its own training images right but only {acc:.0%} of new ones: it "
+                "learned the training labels without learning digits. Were X and y shuffled with one permutation?")
+    if acc < 0.2:
+        return ("That is chance level, and the training loss did not go down: are the steps taken (model.backward "
+                "with the loss's gradient, then optimizer.step, for every batch), and are they large and many "
+                "enough (the learning rate, the number of epochs)? Is the network you return the one you trained?")
+    return "Train longer, or with a better learning rate: the network learned something, not enough."
+
+
+def _activation_types():
+    from .. import nn
+
+    return nn.Activation
 
 
 train_digits = Exercise(

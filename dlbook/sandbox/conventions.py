@@ -80,7 +80,8 @@ def trained_network(answer, X, y, rng):
         if "nan" not in str(err).lower() and "inf" not in str(err).lower():
             raise
         raise BadAnswer(f"training diverged: NaN or inf appeared ({err}). The steps grew until they "
-                        "overflowed: lower the learning rate.") from None
+                        "overflowed: check the sign of the update (w - lr * grad, downhill) and lower the "
+                        "learning rate.") from None
     layers = model.layers if isinstance(model, nn.Sequential) else [model]
     if not all(isinstance(layer, (nn.Dense, nn.Activation)) for layer in layers):
         raise BadAnswer(f"train_digits must return the trained network, a dlbook.nn model (nn.mlp(...) or "
